@@ -1,0 +1,6 @@
+"""Qt-free domain model of ROSS Explorer.
+
+Plans (TOML) -> validated `Plan` -> assembled `Station` per phase (world transforms) ->
+per-material module meshes. Nothing in this package may import Qt, pyqtgraph or OpenGL;
+tests/unit/test_no_qt.py enforces it.
+"""

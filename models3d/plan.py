@@ -1,0 +1,635 @@
+"""Station plans: reading and checking `assets/plans/*.toml` (format: assets/plans/SCHEMA.md).
+
+`load_plan(path)` returns a `Plan` or raises one `PlanError` that lists every problem found,
+each with the file name and the key path. Any bytes give one or the other: decoding errors,
+wrong types, unknown keys, units, sources, dates, ports, cycles and overlapping hulls all
+end up in the same list.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .figures import CONFIDENCES, MODULE_QUANTITIES, ORBIT_QUANTITIES, UNITS, Figure
+from .kinds import KINDS, Shape
+
+PLANS_DIR = Path(__file__).resolve().parent.parent / "assets" / "plans"
+MAX_FILE_BYTES = 2_000_000
+MAX_MODULES = 200
+MAX_PHASES = 200
+STATUSES = ("concept", "official", "superseded", "current", "historical")
+CATEGORIES = ("module", "vehicle", "partner")
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,47}$")
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+class PlanError(Exception):
+    """A plan file that cannot be used; `problems` lists every reason."""
+
+    def __init__(self, path: str | Path, problems: list[str]):
+        self.path = str(path)
+        self.problems = list(problems)
+        head = f"{Path(self.path).name}: {len(self.problems)} problem" + (
+            "s" if len(self.problems) != 1 else "")
+        super().__init__(head + "\n" + "\n".join(f"  - {p}" for p in self.problems))
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    outlet: str
+    url: str
+    date: str = ""
+    reliability: str = ""
+
+
+@dataclass(frozen=True)
+class Launch:
+    sources: tuple[str, ...]
+    confidence: str
+    date: str = ""
+    vehicle: str = ""
+    site: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Module:
+    id: str
+    kind: str
+    category: str
+    name: dict
+    abbr: dict
+    role: dict
+    shape: Shape
+    figures: dict = field(default_factory=dict)
+    launch: Launch | None = None
+    note: dict = field(default_factory=dict)
+
+    def label(self, lang: str = "en") -> str:
+        return text(self.abbr, lang)
+
+    @property
+    def in_totals(self) -> bool:
+        return self.category == "module"
+
+
+@dataclass(frozen=True)
+class Attach:
+    module: str
+    to: str | None = None
+    port: str | None = None
+    own_port: str | None = None
+    roll: float = 0.0
+
+
+@dataclass(frozen=True)
+class Phase:
+    index: int
+    id: str
+    name: dict
+    sources: tuple[str, ...]
+    confidence: str
+    date: str = ""
+    date_end: str = ""
+    note: dict = field(default_factory=dict)
+    root: str | None = None
+    add: tuple[Attach, ...] = ()
+    relocate: tuple[Attach, ...] = ()
+    remove: tuple[str, ...] = ()
+    crew: Figure | None = None
+    published_totals: dict = field(default_factory=dict)
+
+    def date_label(self) -> str:
+        if not self.date:
+            return "date not announced"
+        return self.date if not self.date_end else f"{self.date} – {self.date_end}"
+
+
+@dataclass(frozen=True)
+class Plan:
+    id: str
+    path: str
+    title: dict
+    date: str
+    status: str
+    summary: dict
+    sources: dict
+    plan_sources: tuple[str, ...]
+    modules: dict
+    phases: tuple[Phase, ...]
+    orbit: dict = field(default_factory=dict)
+    interpretation: dict = field(default_factory=dict)
+
+    def phase_index(self, key: str | int) -> int:
+        """Phase number (1-based), phase id, 'final' or 'first' -> 0-based index."""
+        if isinstance(key, int) or (isinstance(key, str) and key.lstrip("-").isdigit()):
+            n = int(key)
+            if 1 <= n <= len(self.phases):
+                return n - 1
+            raise KeyError(f"phase {n} is out of range 1–{len(self.phases)}")
+        if key == "final":
+            return len(self.phases) - 1
+        if key == "first":
+            return 0
+        for ph in self.phases:
+            if ph.id == key:
+                return ph.index
+        ids = ", ".join(p.id for p in self.phases)
+        raise KeyError(f"no phase '{key}' (phases: {ids}, a number, 'first' or 'final')")
+
+
+def text(table: dict, lang: str = "en") -> str:
+    return table.get(lang) or table.get("en", "")
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def plan_paths(directory: Path = PLANS_DIR) -> dict[str, Path]:
+    """Bundled plan ids -> files."""
+    return {p.stem: p for p in sorted(directory.glob("*.toml"))}
+
+
+def resolve_plan(key: str | Path, directory: Path = PLANS_DIR) -> Path:
+    """A plan id of the bundled plans, or the path of a plan file."""
+    key_s = str(key)
+    bundled = plan_paths(directory)
+    if key_s in bundled:
+        return bundled[key_s]
+    path = Path(key_s).expanduser()
+    if path.suffix.lower() == ".toml" or path.exists():
+        return path
+    raise FileNotFoundError(
+        f"'{key_s}' is neither a plan id ({', '.join(bundled) or 'none bundled'}) "
+        "nor a plan file")
+
+
+def load_plan(path: str | Path, check_geometry: bool = True) -> Plan:
+    path = Path(path)
+    name = path.name
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise PlanError(path, [f"{name}: cannot read the file: {exc.strerror or exc}"])
+    return parse_plan(data, path, check_geometry=check_geometry)
+
+
+def parse_plan(data: bytes, path: str | Path = "<plan>", check_geometry=True) -> Plan:
+    name = Path(path).name
+    if len(data) > MAX_FILE_BYTES:
+        raise PlanError(path, [f"{name}: the file is {len(data):,} bytes; plan files are "
+                               f"at most {MAX_FILE_BYTES:,} bytes"])
+    try:
+        doc = tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise PlanError(path, [f"{name}: not UTF-8 text (byte {exc.start})"])
+    except tomllib.TOMLDecodeError as exc:
+        raise PlanError(path, [f"{name}: not valid TOML: {exc}"])
+    except (RecursionError, ValueError, MemoryError) as exc:
+        raise PlanError(path, [f"{name}: not valid TOML: {type(exc).__name__}"])
+    reader = _Reader(name)
+    plan = reader.plan(doc, str(path))
+    if plan is not None and check_geometry and not reader.problems:
+        from .assembly import check_plan_assembly
+
+        reader.problems += [f"{name}: {p}" for p in check_plan_assembly(plan)]
+    if reader.problems or plan is None:
+        raise PlanError(path, reader.problems or [f"{name}: empty plan"])
+    return plan
+
+
+class _Reader:
+    """Walks the TOML document, converting what is valid and noting every problem."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self.problems: list[str] = []
+        self.source_ids: set[str] = set()
+
+    def bad(self, where: str, message: str) -> None:
+        self.problems.append(f"{self.name}: {where}: {message}" if where
+                             else f"{self.name}: {message}")
+
+    # ---- generic shapes -------------------------------------------------------------
+
+    def table(self, value, where, required=(), optional=(), free=False) -> dict | None:
+        if not isinstance(value, dict):
+            self.bad(where, f"expected a table, found {_type(value)}")
+            return None
+        for key in () if free else value:
+            if key not in required and key not in optional:
+                allowed = ", ".join(list(required) + list(optional))
+                self.bad(_join(where, key), f"unknown key (allowed here: {allowed})")
+        for key in required:
+            if key not in value:
+                self.bad(_join(where, key), "missing")
+        return value
+
+    def string(self, value, where, allow_empty=False, max_len=4000) -> str:
+        if not isinstance(value, str):
+            self.bad(where, f"expected text, found {_type(value)}")
+            return ""
+        if not allow_empty and not value.strip():
+            self.bad(where, "is empty")
+        if len(value) > max_len:
+            self.bad(where, f"is {len(value)} characters long (at most {max_len})")
+        return value
+
+    def number(self, value, where, lo=-math.inf, hi=math.inf) -> float | None:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            self.bad(where, f"expected a number, found {_type(value)}")
+            return None
+        try:
+            value = float(value)
+        except OverflowError:
+            self.bad(where, "number too large")
+            return None
+        if not math.isfinite(value):
+            self.bad(where, f"{value} is not a finite number")
+            return None
+        if not lo <= value <= hi:
+            self.bad(where, f"{value:g} is outside {lo:g}–{hi:g}")
+            return None
+        return value
+
+    def ident(self, value, where) -> str:
+        s = self.string(value, where)
+        if s and not _ID.match(s):
+            self.bad(where, f"'{s}' is not a valid id (letters, digits, '-' and '_')")
+        return s
+
+    def choice(self, value, where, options) -> str:
+        s = self.string(value, where)
+        if s and s not in options:
+            self.bad(where, f"'{s}' is not one of {', '.join(options)}")
+        return s
+
+    def date(self, value, where) -> str:
+        s = self.string(value, where)
+        if not s:
+            return ""
+        m = _DATE.match(s)
+        if not m:
+            self.bad(where, f"'{s}' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+            return s
+        y, mo, d = (int(g) if g else 1 for g in m.groups())
+        try:
+            _dt.date(y, mo, d)
+        except ValueError:
+            self.bad(where, f"'{s}' is not a calendar date")
+            return s
+        if not 1950 <= y <= 2100:
+            self.bad(where, f"year {y} is outside 1950–2100")
+        return s
+
+    def text_table(self, value, where, required=True) -> dict:
+        t = self.table(value, where, ("en",), ("ru",))
+        if t is None:
+            return {}
+        out = {}
+        for lang in ("en", "ru"):
+            if lang in t:
+                out[lang] = self.string(t[lang], _join(where, lang))
+        return out
+
+    def string_list(self, value, where, check=None) -> tuple[str, ...]:
+        if not isinstance(value, list):
+            self.bad(where, f"expected a list, found {_type(value)}")
+            return ()
+        out = []
+        for i, item in enumerate(value):
+            s = self.string(item, f"{where}[{i}]")
+            if s and check:
+                check(s, f"{where}[{i}]")
+            out.append(s)
+        return tuple(out)
+
+    def sources_list(self, value, where, required=True) -> tuple[str, ...]:
+        ids = self.string_list(value, where, self._known_source)
+        if required and isinstance(value, list) and not value:
+            self.bad(where, "needs at least one source id")
+        return ids
+
+    def _known_source(self, sid: str, where: str) -> None:
+        if sid not in self.source_ids:
+            self.bad(where, f"unknown source id '{sid}' (not listed under [sources])")
+
+    def figure(self, value, where, quantity) -> Figure | None:
+        t = self.table(value, where, ("value", "unit", "sources", "confidence"),
+                       ("range", "note"))
+        if t is None:
+            return None
+        n_before = len(self.problems)
+        val = self.number(t.get("value"), _join(where, "value"), lo=0.0) \
+            if "value" in t else None
+        unit = self.string(t.get("unit", ""), _join(where, "unit")) if "unit" in t else ""
+        units = UNITS[quantity]
+        if unit and unit not in units:
+            self.bad(_join(where, "unit"), f"'{unit}' is not a unit of "
+                     f"{quantity.replace('_', ' ')} (use {' or '.join(units)})")
+        sources = self.sources_list(t["sources"], _join(where, "sources")) \
+            if "sources" in t else ()
+        conf = self.choice(t["confidence"], _join(where, "confidence"), CONFIDENCES) \
+            if "confidence" in t else ""
+        note = self.string(t["note"], _join(where, "note")) if "note" in t else ""
+        low = high = val
+        if "range" in t:
+            r = t["range"]
+            if not isinstance(r, list) or len(r) != 2:
+                self.bad(_join(where, "range"), "expected [low, high]")
+            else:
+                lo_v = self.number(r[0], _join(where, "range[0]"), lo=0.0)
+                hi_v = self.number(r[1], _join(where, "range[1]"), lo=0.0)
+                if lo_v is not None and hi_v is not None:
+                    if lo_v > hi_v:
+                        self.bad(_join(where, "range"), f"low {lo_v:g} is above high {hi_v:g}")
+                    elif val is not None and not lo_v <= val <= hi_v:
+                        self.bad(_join(where, "range"),
+                                 f"value {val:g} lies outside the range {lo_v:g}–{hi_v:g}")
+                    low, high = lo_v, hi_v
+        if conf == "conflict" and "range" not in t:
+            self.bad(where, "confidence 'conflict' needs a range giving what the sources say")
+        if len(self.problems) > n_before or val is None or unit not in units:
+            return None
+        k = units[unit]
+        return Figure(quantity, val * k, next(iter(units)), low * k, high * k,
+                      sources, conf, note, unit)
+
+    # ---- document -----------------------------------------------------------------
+
+    def plan(self, doc, path: str) -> Plan | None:
+        top = self.table(doc, "", ("schema", "plan", "sources", "modules", "phases"),
+                         ("orbit",))
+        if top is None:
+            return None
+        if "schema" in top and top["schema"] != 1:
+            self.bad("schema", f"unsupported schema {top['schema']!r} (this version reads 1)")
+        sources = self.sources(top.get("sources", {}))
+        meta = self.table(top.get("plan", {}), "plan",
+                          ("id", "title", "date", "status", "summary", "sources"),
+                          ("interpretation",)) or {}
+        pid = self.ident(meta["id"], "plan.id") if "id" in meta else ""
+        title = self.text_table(meta["title"], "plan.title") if "title" in meta else {}
+        date = self.date(meta["date"], "plan.date") if "date" in meta else ""
+        status = self.choice(meta["status"], "plan.status", STATUSES) \
+            if "status" in meta else ""
+        summary = self.text_table(meta["summary"], "plan.summary") \
+            if "summary" in meta else {}
+        interp = self.text_table(meta["interpretation"], "plan.interpretation") \
+            if "interpretation" in meta else {}
+        plan_sources = self.sources_list(meta["sources"], "plan.sources") \
+            if "sources" in meta else ()
+        orbit = {}
+        if "orbit" in top:
+            ot = self.table(top["orbit"], "orbit", (), ORBIT_QUANTITIES) or {}
+            for q in ORBIT_QUANTITIES:
+                if q in ot:
+                    f = self.figure(ot[q], f"orbit.{q}", q)
+                    if f:
+                        orbit[q] = f
+        modules = self.modules(top.get("modules", {}))
+        phases = self.phases(top.get("phases", []), modules)
+        if self.problems:
+            return None
+        return Plan(pid, path, title, date, status, summary, sources, plan_sources,
+                    modules, tuple(phases), orbit, interp)
+
+    def sources(self, value) -> dict:
+        t = self.table(value, "sources", free=True)
+        if t is None:
+            return {}
+        if not t:
+            self.bad("sources", "a plan needs at least one source")
+        out = {}
+        self.source_ids = {k for k in t if isinstance(k, str)}
+        for sid, entry in t.items():
+            where = f"sources.{sid}"
+            if not _ID.match(sid):
+                self.bad(where, f"'{sid}' is not a valid source id")
+            e = self.table(entry, where, ("title", "outlet", "url"), ("date", "reliability"))
+            if e is None:
+                continue
+            url = self.string(e.get("url", ""), f"{where}.url") if "url" in e else ""
+            if url and not re.match(r"^https?://[^\s/$.?#].[^\s]*$", url):
+                self.bad(f"{where}.url", f"'{url}' is not an http(s) address")
+            out[sid] = Source(
+                sid,
+                self.string(e["title"], f"{where}.title") if "title" in e else "",
+                self.string(e["outlet"], f"{where}.outlet") if "outlet" in e else "",
+                url,
+                self.date(e["date"], f"{where}.date") if "date" in e else "",
+                self.choice(e["reliability"], f"{where}.reliability", ("low",))
+                if "reliability" in e else "",
+            )
+        return out
+
+    def modules(self, value) -> dict:
+        t = self.table(value, "modules", free=True)
+        if t is None:
+            return {}
+        if not t:
+            self.bad("modules", "a plan needs at least one module")
+        if len(t) > MAX_MODULES:
+            self.bad("modules", f"{len(t)} modules; at most {MAX_MODULES}")
+            return {}
+        out = {}
+        for mid, entry in t.items():
+            where = f"modules.{mid}"
+            if not _ID.match(mid):
+                self.bad(where, f"'{mid}' is not a valid module id")
+            m = self.module(mid, entry, where)
+            if m is not None:
+                out[mid] = m
+        return out
+
+    def module(self, mid, entry, where) -> Module | None:
+        e = self.table(entry, where, ("kind", "category", "name", "abbr", "role", "shape"),
+                       ("figures", "launch", "note"))
+        if e is None:
+            return None
+        n_before = len(self.problems)
+        kind = self.choice(e["kind"], f"{where}.kind", tuple(KINDS)) if "kind" in e else ""
+        cat = self.choice(e["category"], f"{where}.category", CATEGORIES) \
+            if "category" in e else ""
+        name = self.text_table(e["name"], f"{where}.name") if "name" in e else {}
+        abbr = self.text_table(e["abbr"], f"{where}.abbr") if "abbr" in e else {}
+        role = self.text_table(e["role"], f"{where}.role") if "role" in e else {}
+        note = self.text_table(e["note"], f"{where}.note") if "note" in e else {}
+        figures = {}
+        if "figures" in e:
+            ft = self.table(e["figures"], f"{where}.figures", (), MODULE_QUANTITIES) or {}
+            for q in MODULE_QUANTITIES:
+                if q in ft:
+                    f = self.figure(ft[q], f"{where}.figures.{q}", q)
+                    if f:
+                        figures[q] = f
+        launch = None
+        if "launch" in e:
+            lt = self.table(e["launch"], f"{where}.launch", ("sources", "confidence"),
+                            ("date", "vehicle", "site", "note"))
+            if lt is not None:
+                lw = f"{where}.launch"
+                launch = Launch(
+                    self.sources_list(lt["sources"], f"{lw}.sources") if "sources" in lt
+                    else (),
+                    self.choice(lt["confidence"], f"{lw}.confidence", CONFIDENCES)
+                    if "confidence" in lt else "",
+                    self.date(lt["date"], f"{lw}.date") if "date" in lt else "",
+                    self.string(lt["vehicle"], f"{lw}.vehicle") if "vehicle" in lt else "",
+                    self.string(lt["site"], f"{lw}.site") if "site" in lt else "",
+                    self.string(lt["note"], f"{lw}.note") if "note" in lt else "",
+                )
+        shape = self.shape(e.get("shape"), f"{where}.shape", kind) if "shape" in e else None
+        if len(self.problems) > n_before or shape is None:
+            return None
+        return Module(mid, kind, cat, name, abbr, role, shape, figures, launch, note)
+
+    def shape(self, value, where, kind) -> Shape | None:
+        extra_keys = KINDS[kind].shape_keys if kind in KINDS else ()
+        t = self.table(value, where, ("length", "diameter", "basis"), ("note",) + extra_keys)
+        if t is None:
+            return None
+        n_before = len(self.problems)
+        length = self.number(t.get("length"), f"{where}.length", 0.5, 500.0) \
+            if "length" in t else None
+        diameter = self.number(t.get("diameter"), f"{where}.diameter", 0.3, 200.0) \
+            if "diameter" in t else None
+        basis = self.choice(t["basis"], f"{where}.basis", ("published", "inferred")) \
+            if "basis" in t else ""
+        note = self.text_table(t["note"], f"{where}.note") if "note" in t else {}
+        if basis == "inferred" and not note:
+            self.bad(where, "an inferred shape needs a note saying what its size is based on")
+        extra = {}
+        for key in extra_keys:
+            if key not in t:
+                continue
+            if key in ("side_ports", "node_ports"):
+                extra[key] = self.string_list(t[key], f"{where}.{key}")
+            else:
+                v = self.number(t[key], f"{where}.{key}", 0.0, 500.0)
+                if v is not None:
+                    extra[key] = v
+        if len(self.problems) > n_before or kind not in KINDS:
+            return None
+        shape = Shape(length, diameter, basis, text(note), extra)
+        for msg in KINDS[kind].check_shape(shape):
+            key, _, rest = msg.partition(": ")
+            self.bad(f"{where[:-len('.shape')]}.{key}", rest)
+        return shape if len(self.problems) == n_before else None
+
+    def phases(self, value, modules) -> list[Phase]:
+        if not isinstance(value, list):
+            self.bad("phases", f"expected a list of [[phases]] tables, found {_type(value)}")
+            return []
+        if not value:
+            self.bad("phases", "a plan needs at least one phase")
+        if len(value) > MAX_PHASES:
+            self.bad("phases", f"{len(value)} phases; at most {MAX_PHASES}")
+            return []
+        out, seen = [], set()
+        for i, entry in enumerate(value):
+            where = f"phases[{i}]"
+            p = self.table(entry, where, ("id", "name", "sources", "confidence"),
+                           ("date", "date_end", "note", "root", "add", "relocate", "remove",
+                            "crew", "published_totals"))
+            if p is None:
+                continue
+            pid = self.ident(p["id"], f"{where}.id") if "id" in p else ""
+            if pid in seen:
+                self.bad(f"{where}.id", f"phase id '{pid}' is used twice")
+            seen.add(pid)
+            where = f"phases[{i}] ({pid})" if pid else where
+            root = None
+            if "root" in p:
+                root = self.string(p["root"], f"{where}.root")
+                if root and root not in modules:
+                    self.bad(f"{where}.root", f"unknown module '{root}'")
+            add = self.attachments(p.get("add", []), f"{where}.add", modules, True)
+            reloc = self.attachments(p.get("relocate", []), f"{where}.relocate", modules,
+                                     False)
+            remove = self.string_list(p.get("remove", []), f"{where}.remove",
+                                      lambda s, w: s in modules or self.bad(
+                                          w, f"unknown module '{s}'"))
+            crew = self.figure(p["crew"], f"{where}.crew", "crew") if "crew" in p else None
+            totals = {}
+            if "published_totals" in p:
+                tt = self.table(p["published_totals"], f"{where}.published_totals", (),
+                                ("mass", "pressurized_volume", "power")) or {}
+                for q, v in tt.items():
+                    if q in ("mass", "pressurized_volume", "power"):
+                        f = self.figure(v, f"{where}.published_totals.{q}", q)
+                        if f:
+                            totals[q] = f
+            date = self.date(p["date"], f"{where}.date") if "date" in p else ""
+            date_end = self.date(p["date_end"], f"{where}.date_end") \
+                if "date_end" in p else ""
+            if date_end and not date:
+                self.bad(f"{where}.date_end", "given without a date")
+            elif date and date_end and date_end < date[: len(date_end)]:
+                self.bad(f"{where}.date_end", f"{date_end} is before the date {date}")
+            out.append(Phase(
+                i, pid,
+                self.text_table(p["name"], f"{where}.name") if "name" in p else {},
+                self.sources_list(p["sources"], f"{where}.sources") if "sources" in p
+                else (),
+                self.choice(p["confidence"], f"{where}.confidence", CONFIDENCES)
+                if "confidence" in p else "",
+                date, date_end,
+                self.text_table(p["note"], f"{where}.note") if "note" in p else {},
+                root, add, reloc, remove, crew, totals,
+            ))
+        return out
+
+    def attachments(self, value, where, modules, allow_root) -> tuple[Attach, ...]:
+        if not isinstance(value, list):
+            self.bad(where, f"expected a list of tables, found {_type(value)}")
+            return ()
+        out = []
+        for i, entry in enumerate(value):
+            w = f"{where}[{i}]"
+            t = self.table(entry, w, ("module",), ("to", "port", "own_port", "roll"))
+            if t is None:
+                continue
+            mod = self.string(t.get("module", ""), f"{w}.module") if "module" in t else ""
+            if mod and mod not in modules:
+                self.bad(f"{w}.module", f"unknown module '{mod}'")
+            to = self.string(t["to"], f"{w}.to") if "to" in t else None
+            if to is not None and to not in modules:
+                self.bad(f"{w}.to", f"unknown module '{to}'")
+            port = self.string(t["port"], f"{w}.port") if "port" in t else None
+            own = self.string(t["own_port"], f"{w}.own_port") if "own_port" in t else None
+            roll = self.number(t["roll"], f"{w}.roll", -360.0, 360.0) if "roll" in t else 0.0
+            if to is None:
+                if not allow_root:
+                    self.bad(w, "a relocation needs 'to', 'port' and 'own_port'")
+                elif port is not None or own is not None:
+                    self.bad(w, "'port' and 'own_port' need 'to'")
+            else:
+                if port is None:
+                    self.bad(f"{w}.port", "missing (the port on the module it docks to)")
+                if own is None:
+                    self.bad(f"{w}.own_port", "missing (the port of the module itself)")
+                for key, mid, pname in (("port", to, port), ("own_port", mod, own)):
+                    if pname and mid in modules:
+                        names = KINDS[modules[mid].kind].port_names(modules[mid].shape)
+                        if pname not in names:
+                            self.bad(f"{w}.{key}", f"'{mid}' ({modules[mid].kind}) has no "
+                                     f"port '{pname}' (ports: {', '.join(names)})")
+            out.append(Attach(mod, to, port, own, roll or 0.0))
+        return tuple(out)
+
+
+def _join(where: str, key: str) -> str:
+    return f"{where}.{key}" if where else str(key)
+
+
+def _type(value) -> str:
+    return {dict: "a table", list: "a list", str: "text", bool: "true/false",
+            int: "a number", float: "a number"}.get(type(value), type(value).__name__)

@@ -1,0 +1,172 @@
+"""Mesh primitives built with numpy: lathes (surfaces of revolution) and boxes.
+
+Every primitive is a closed solid with outward winding and its own normals: lathes are
+smooth around the axis and sharp at profile corners unless a run of segments is marked
+smooth; boxes have flat faces. Parts are tagged with a material name and merged per
+material later (`merge_parts`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import trimesh
+
+SECTIONS = 48
+
+
+@dataclass
+class Part:
+    """Triangles of one material in some frame: float32 vertices/normals, uint32 faces."""
+
+    material: str
+    vertices: np.ndarray
+    normals: np.ndarray
+    faces: np.ndarray
+
+    def transformed(self, matrix: np.ndarray) -> "Part":
+        rot = matrix[:3, :3]
+        v = self.vertices @ rot.T + matrix[:3, 3]
+        n = self.normals @ rot.T
+        n /= np.linalg.norm(n, axis=1, keepdims=True).clip(1e-12)
+        return Part(self.material, v.astype(np.float32), n.astype(np.float32), self.faces)
+
+    def to_trimesh(self) -> trimesh.Trimesh:
+        mesh = trimesh.Trimesh(
+            vertices=self.vertices, faces=self.faces, vertex_normals=self.normals,
+            process=False,
+        )
+        return mesh
+
+    @property
+    def triangle_count(self) -> int:
+        return int(len(self.faces))
+
+
+def lathe(profile, material: str, sections: int = SECTIONS, smooth=None) -> Part:
+    """Revolve a closed (x, r) profile about +X.
+
+    `profile` runs from r=0 at one end to r=0 at the other. `smooth` is an optional list of
+    booleans, one per profile point, saying the surface is smooth (not creased) there.
+    """
+    pts = np.asarray(profile, dtype=np.float64)
+    n_seg = len(pts) - 1
+    d = np.diff(pts, axis=0)
+    seg_len = np.linalg.norm(d, axis=1)
+    keep = seg_len > 1e-9
+    seg_n = np.stack([-d[:, 1], d[:, 0]], axis=1) / np.where(keep, seg_len, 1.0)[:, None]
+    smooth = [False] * len(pts) if smooth is None else list(smooth)
+
+    theta = np.linspace(0.0, 2.0 * np.pi, sections, endpoint=False)
+    cos, sin = np.cos(theta), np.sin(theta)
+    verts, norms, faces = [], [], []
+    base = 0
+    for s in range(n_seg):
+        if not keep[s]:
+            continue
+        ends = []
+        for end, idx in ((0, s), (1, s + 1)):
+            n2 = seg_n[s].copy()
+            if smooth[idx]:
+                other = s - 1 if end == 0 else s + 1
+                if 0 <= other < n_seg and keep[other]:
+                    n2 = n2 + seg_n[other]
+                    n2 /= max(np.linalg.norm(n2), 1e-12)
+            x, r = pts[idx]
+            ring_v = np.stack([np.full(sections, x), r * cos, r * sin], axis=1)
+            ring_n = np.stack([np.full(sections, n2[0]), n2[1] * cos, n2[1] * sin], axis=1)
+            ends.append((ring_v, ring_n, r))
+        (va, na, ra), (vb, nb, rb) = ends
+        verts += [va, vb]
+        norms += [na, nb]
+        k = np.arange(sections)
+        k1 = (k + 1) % sections
+        a, b = base + k, base + sections + k
+        a1, b1 = base + k1, base + sections + k1
+        if ra > 1e-12:
+            faces.append(np.stack([a, a1, b1], axis=1))
+        if rb > 1e-12:
+            faces.append(np.stack([a, b1, b], axis=1))
+        base += 2 * sections
+    return Part(
+        material,
+        np.concatenate(verts).astype(np.float32),
+        np.concatenate(norms).astype(np.float32),
+        np.concatenate(faces).astype(np.uint32),
+    )
+
+
+_BOX_CORNERS = np.array(
+    [[-1, -1, -1], [1, -1, -1], [1, 1, -1], [-1, 1, -1],
+     [-1, -1, 1], [1, -1, 1], [1, 1, 1], [-1, 1, 1]], dtype=np.float64) * 0.5
+# (corner indices of the face as a CCW quad seen from outside, normal)
+_BOX_FACES = [
+    ((0, 3, 2, 1), (0, 0, -1)), ((4, 5, 6, 7), (0, 0, 1)),
+    ((0, 1, 5, 4), (0, -1, 0)), ((2, 3, 7, 6), (0, 1, 0)),
+    ((1, 2, 6, 5), (1, 0, 0)), ((0, 4, 7, 3), (-1, 0, 0)),
+]
+_QUAD_V = np.array([c for quad, _ in _BOX_FACES for c in quad])
+_QUAD_N = np.repeat(np.array([n for _, n in _BOX_FACES], dtype=np.float64), 4, axis=0)
+_QUAD_F = np.array([[q * 4, q * 4 + 1, q * 4 + 2] for q in range(6)]
+                   + [[q * 4, q * 4 + 2, q * 4 + 3] for q in range(6)])
+
+
+def boxes(centers, sizes, material: str, rotation: np.ndarray | None = None) -> Part:
+    """Many axis-aligned boxes (then optionally rotated as a group) in one part."""
+    centers = np.atleast_2d(np.asarray(centers, dtype=np.float64))
+    sizes = np.broadcast_to(np.asarray(sizes, dtype=np.float64), centers.shape)
+    local = _BOX_CORNERS[_QUAD_V]  # (24, 3)
+    v = local[None, :, :] * sizes[:, None, :] + centers[:, None, :]
+    n = np.broadcast_to(_QUAD_N, v.shape).copy()
+    if rotation is not None:
+        v = v @ rotation.T
+        n = n @ rotation.T
+    count = len(centers)
+    f = _QUAD_F[None, :, :] + (np.arange(count) * 24)[:, None, None]
+    return Part(
+        material,
+        v.reshape(-1, 3).astype(np.float32),
+        n.reshape(-1, 3).astype(np.float32),
+        f.reshape(-1, 3).astype(np.uint32),
+    )
+
+
+def merge_parts(parts) -> dict[str, Part]:
+    """Concatenate parts per material (one mesh per material)."""
+    grouped: dict[str, list[Part]] = {}
+    for p in parts:
+        grouped.setdefault(p.material, []).append(p)
+    merged = {}
+    for material, group in grouped.items():
+        offsets = np.cumsum([0] + [len(p.vertices) for p in group[:-1]])
+        merged[material] = Part(
+            material,
+            np.concatenate([p.vertices for p in group]),
+            np.concatenate([p.normals for p in group]),
+            np.concatenate([p.faces + np.uint32(o) for p, o in zip(group, offsets)]),
+        )
+    return merged
+
+
+def rotation_to(axis) -> np.ndarray:
+    """Rotation taking +X onto `axis` (one of the six principal directions or any unit)."""
+    a = np.asarray(axis, dtype=np.float64)
+    a = a / np.linalg.norm(a)
+    x = np.array([1.0, 0.0, 0.0])
+    if np.allclose(a, x):
+        return np.eye(3)
+    if np.allclose(a, -x):
+        return np.diag([-1.0, -1.0, 1.0])
+    v = np.cross(x, a)
+    c = float(np.dot(x, a))
+    vx = np.array([[0, -v[2], v[1]], [v[2], 0, -v[0]], [-v[1], v[0], 0]])
+    return np.eye(3) + vx + vx @ vx * (1.0 / (1.0 + c))
+
+
+def matrix(rotation: np.ndarray | None = None, translation=(0.0, 0.0, 0.0)) -> np.ndarray:
+    m = np.eye(4)
+    if rotation is not None:
+        m[:3, :3] = rotation
+    m[:3, 3] = translation
+    return m
