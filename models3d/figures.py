@@ -83,7 +83,7 @@ class Figure:
         text = _num(self.value, digits)
         if self.has_range:
             text += f" ({_num(self.low, digits)}–{_num(self.high, digits)})"
-        return f"{text} {shown}".strip()
+        return _with_unit(text, shown)
 
 
 @dataclass(frozen=True)
@@ -110,7 +110,7 @@ class Span:
         text = _num(self.value, digits)
         if self.low != self.high:
             text += f" ({_num(self.low, digits)}–{_num(self.high, digits)})"
-        text = f"{text} {shown}".strip()
+        text = _with_unit(text, shown)
         if self.missing:
             text = "≥ " + text
         return text
@@ -127,9 +127,16 @@ def worst_confidence(levels) -> str:
     return max(found, key=lambda c: order[c])
 
 
+def _with_unit(number: str, unit: str) -> str:
+    if not unit:
+        return number
+    return f"{number}{unit}" if unit == "°" else f"{number} {unit}"
+
+
 def _num(value: float, digits: int | None) -> str:
     if digits is not None:
         return f"{value:.{digits}f}"
     if math.isclose(value, round(value), abs_tol=1e-9):
         return str(int(round(value)))
-    return f"{value:.3g}" if abs(value) < 100 else f"{value:.0f}"
+    decimals = 2 if abs(value) < 100 else 1
+    return f"{value:.{decimals}f}".rstrip("0").rstrip(".")

@@ -542,7 +542,7 @@ class PowerKind(Kind):
                            (0.12, 0.12, 0.3), "frame"))
         # a dish antenna on the pressurized section
         dish = lathe([(0.0, 0.0), (0.0, 0.05), (0.35, 0.6), (0.4, 0.6), (0.4, 0.0)],
-                     "hull", sections=24)
+                     "radiator", sections=24)
         parts.append(dish.transformed(matrix(rotation_to((0, 0, 1)),
                                              (x0 + plen * 0.3, 0, r + 0.35))))
         parts.append(boxes([(x0 + plen * 0.3, 0, r + 0.18)], (0.08, 0.08, 0.36), "dark"))

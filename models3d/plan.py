@@ -395,7 +395,8 @@ class _Reader:
                     if f:
                         orbit[q] = f
         modules = self.modules(top.get("modules", {}))
-        phases = self.phases(top.get("phases", []), modules)
+        declared = top.get("modules") if isinstance(top.get("modules"), dict) else {}
+        phases = self.phases(top.get("phases", []), modules, set(declared))
         if self.problems:
             return None
         return Plan(pid, path, title, date, status, summary, sources, plan_sources,
@@ -524,7 +525,9 @@ class _Reader:
             self.bad(f"{where[:-len('.shape')]}.{key}", rest)
         return shape if len(self.problems) == n_before else None
 
-    def phases(self, value, modules) -> list[Phase]:
+    def phases(self, value, modules, declared: set) -> list[Phase]:
+        """`modules` holds the modules that were read without problems; `declared` every
+        module id in the file, so a broken module is not reported again as unknown."""
         if not isinstance(value, list):
             self.bad("phases", f"expected a list of [[phases]] tables, found {_type(value)}")
             return []
@@ -549,13 +552,14 @@ class _Reader:
             root = None
             if "root" in p:
                 root = self.string(p["root"], f"{where}.root")
-                if root and root not in modules:
+                if root and root not in declared:
                     self.bad(f"{where}.root", f"unknown module '{root}'")
-            add = self.attachments(p.get("add", []), f"{where}.add", modules, True)
+            add = self.attachments(p.get("add", []), f"{where}.add", modules, declared,
+                                   True)
             reloc = self.attachments(p.get("relocate", []), f"{where}.relocate", modules,
-                                     False)
+                                     declared, False)
             remove = self.string_list(p.get("remove", []), f"{where}.remove",
-                                      lambda s, w: s in modules or self.bad(
+                                      lambda s, w: s in declared or self.bad(
                                           w, f"unknown module '{s}'"))
             crew = self.figure(p["crew"], f"{where}.crew", "crew") if "crew" in p else None
             totals = {}
@@ -587,7 +591,7 @@ class _Reader:
             ))
         return out
 
-    def attachments(self, value, where, modules, allow_root) -> tuple[Attach, ...]:
+    def attachments(self, value, where, modules, declared, allow_root) -> tuple[Attach, ...]:
         if not isinstance(value, list):
             self.bad(where, f"expected a list of tables, found {_type(value)}")
             return ()
@@ -598,10 +602,10 @@ class _Reader:
             if t is None:
                 continue
             mod = self.string(t.get("module", ""), f"{w}.module") if "module" in t else ""
-            if mod and mod not in modules:
+            if mod and mod not in declared:
                 self.bad(f"{w}.module", f"unknown module '{mod}'")
             to = self.string(t["to"], f"{w}.to") if "to" in t else None
-            if to is not None and to not in modules:
+            if to is not None and to not in declared:
                 self.bad(f"{w}.to", f"unknown module '{to}'")
             port = self.string(t["port"], f"{w}.port") if "port" in t else None
             own = self.string(t["own_port"], f"{w}.own_port") if "own_port" in t else None

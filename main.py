@@ -1,0 +1,112 @@
+"""ROSS Explorer: explore the planned Russian Orbital Station, module by module.
+
+    python main.py                       open the app (default plan, final phase)
+    python main.py --plan mir --phase 3  open the app on a plan and phase
+    python main.py plans [--json]        list the bundled plans
+    python main.py info --plan PLAN [--phase N] [--json]
+                                         print a plan: modules, figures, sources, totals
+
+PLAN is a bundled plan id (see `plans`) or the path of a plan file. Errors go to stderr
+with exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+DEFAULT_PLAN = "ros-2024"
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # exit code 2 with one clear line, as for other errors
+        self.print_usage(sys.stderr)
+        print(f"error: {message}", file=sys.stderr)
+        raise SystemExit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="main.py", description="Explore the planned Russian Orbital "
+                     "Station: modules, figures with sources, assembly phases.")
+    parser.add_argument("--plan", default=DEFAULT_PLAN,
+                        help="plan id or plan file to open (default: %(default)s)")
+    parser.add_argument("--phase", default="final",
+                        help="phase number, phase id, 'first' or 'final' (default)")
+    parser.add_argument("--quit-after-first-frame", action="store_true",
+                        help="start, draw one frame, print its timing and quit (smoke test)")
+    sub = parser.add_subparsers(dest="command")
+    p_plans = sub.add_parser("plans", help="list the bundled plans")
+    p_plans.add_argument("--json", action="store_true", help="print JSON")
+    p_info = sub.add_parser("info", help="print a plan with its figures and sources")
+    p_info.add_argument("--plan", required=True, help="plan id or path of a plan file")
+    p_info.add_argument("--phase", help="only this phase: number, id, 'first' or 'final'")
+    p_info.add_argument("--json", action="store_true", help="print JSON")
+    for p in (p_plans, p_info):
+        p.error = _Parser.error.__get__(p)
+    return parser
+
+
+def _fail(message: str) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return 2
+
+
+def _load(key: str):
+    from models3d.plan import load_plan, resolve_plan
+
+    return load_plan(resolve_plan(key))
+
+
+def cmd_plans(args) -> int:
+    from models3d.report import plans_listing
+
+    rows = plans_listing()
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    for r in rows:
+        print(f"{r['id']:<11} {r['status']:<11} {r['date']:<10}  {r['phases']:>2} phases  "
+              f"{r['title']}")
+    return 0
+
+
+def cmd_info(args) -> int:
+    from models3d.report import plan_json, plan_text
+
+    plan = _load(args.plan)
+    phase = plan.phase_index(args.phase) if args.phase is not None else None
+    if args.json:
+        print(json.dumps(plan_json(plan, phase), ensure_ascii=False, indent=2))
+    else:
+        sys.stdout.write(plan_text(plan, phase))
+    return 0
+
+
+def cmd_gui(args) -> int:
+    plan = _load(args.plan)  # fail before any window appears
+    phase = plan.phase_index(args.phase)
+    from ui.app import run
+
+    return run(plan, phase, quit_after_first_frame=args.quit_after_first_frame)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from models3d.plan import PlanError
+
+    handler = {"plans": cmd_plans, "info": cmd_info}.get(args.command, cmd_gui)
+    try:
+        return handler(args)
+    except PlanError as exc:
+        return _fail(str(exc))
+    except FileNotFoundError as exc:
+        return _fail(str(exc))
+    except KeyError as exc:
+        return _fail(exc.args[0] if exc.args else str(exc))
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,78 @@
+"""Module meshes: one merged mesh per material per module, built once and reused.
+
+`ModuleMeshes` holds float32 vertices and normals and uint32 faces in module space, ready to
+upload; `place()` gives them in world space for exports and picking tests.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import trimesh
+
+from .assembly import StationState
+from .kinds import KINDS, Shape
+from .plan import Module, Plan
+from .primitives import Part, merge_parts
+
+
+@dataclass(frozen=True)
+class ModuleMeshes:
+    module_id: str
+    parts: dict  # material -> Part (module space)
+
+    @property
+    def triangle_count(self) -> int:
+        return sum(p.triangle_count for p in self.parts.values())
+
+    def bounds(self) -> np.ndarray:
+        v = np.concatenate([p.vertices for p in self.parts.values()])
+        return np.stack([v.min(axis=0), v.max(axis=0)])
+
+    def to_trimesh(self, materials=None) -> trimesh.Trimesh:
+        parts = [p for m, p in self.parts.items() if materials is None or m in materials]
+        return trimesh.util.concatenate([p.to_trimesh() for p in parts])
+
+
+_CACHE: dict[tuple, dict] = {}
+
+
+def _shape_key(kind: str, shape: Shape) -> tuple:
+    extra = tuple(sorted((k, tuple(v) if isinstance(v, (list, tuple)) else v)
+                         for k, v in shape.extra.items()))
+    return kind, shape.length, shape.diameter, extra
+
+
+def build_module(module: Module) -> ModuleMeshes:
+    """Meshes of one module (cached by kind and shape: identical modules share arrays)."""
+    key = _shape_key(module.kind, module.shape)
+    parts = _CACHE.get(key)
+    if parts is None:
+        built, _ = KINDS[module.kind].build(module.shape)
+        parts = merge_parts(built)
+        _CACHE[key] = parts
+    return ModuleMeshes(module.id, parts)
+
+
+def build_plan(plan: Plan) -> dict[str, ModuleMeshes]:
+    return {mid: build_module(m) for mid, m in plan.modules.items()}
+
+
+def clear_cache() -> None:
+    _CACHE.clear()
+
+
+def place(meshes: ModuleMeshes, transform: np.ndarray) -> dict[str, Part]:
+    return {m: p.transformed(transform) for m, p in meshes.parts.items()}
+
+
+def station_parts(plan: Plan, state: StationState, meshes: dict[str, ModuleMeshes]):
+    """(module id, material, world-space Part) for every module on the station."""
+    for mid in state.modules:
+        for material, part in place(meshes[mid], state.transforms[mid]).items():
+            yield mid, material, part
+
+
+def station_triangles(state: StationState, meshes: dict[str, ModuleMeshes]) -> int:
+    return sum(meshes[m].triangle_count for m in state.modules)

@@ -1,0 +1,41 @@
+"""Shared test set-up.
+
+GL tests need a real X display (pytest-xvfb starts Xvfb); with CI=true a missing display
+is a failure, never a skip.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+PLANS = ROOT / "assets" / "plans"
+BUNDLED = sorted(p.stem for p in PLANS.glob("*.toml"))
+
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+# Qt must be told about OpenGL context sharing and the surface format before the
+# QApplication exists (pytest-qt creates it lazily). Importing ui.app imports no Qt yet.
+os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
+
+
+def pytest_configure(config):
+    from ui.app import _configure_qt
+
+    _configure_qt()
+
+
+@pytest.fixture
+def gl_display():
+    """A display with OpenGL; fails in CI when there is none, skips elsewhere."""
+    if not os.environ.get("DISPLAY"):
+        if os.environ.get("CI"):
+            pytest.fail("CI=true but no X display: Xvfb (pytest-xvfb) did not start")
+        pytest.skip("no X display (install xvfb; make test does that as root)")
+    return os.environ["DISPLAY"]
