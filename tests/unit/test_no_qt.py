@@ -1,0 +1,44 @@
+"""models3d/ never imports Qt, pyqtgraph or OpenGL (statically or at run time)."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+
+from tests.conftest import ROOT
+
+FORBIDDEN = ("PySide6", "PyQt5", "PyQt6", "shiboken6", "pyqtgraph", "OpenGL")
+
+
+def test_no_forbidden_import_statements():
+    offenders = []
+    for path in sorted((ROOT / "models3d").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            for name in names:
+                if name.split(".")[0] in FORBIDDEN:
+                    offenders.append(f"{path.name}:{node.lineno} imports {name}")
+    assert not offenders
+
+
+def test_importing_the_model_loads_no_qt():
+    code = (
+        "import sys, pkgutil, importlib, models3d\n"
+        "for m in pkgutil.iter_modules(models3d.__path__):\n"
+        "    importlib.import_module('models3d.' + m.name)\n"
+        "from models3d.plan import load_plan\n"
+        "from models3d.report import plan_text\n"
+        "plan_text(load_plan('assets/plans/ros-2024.toml'))\n"
+        f"bad = [m for m in sys.modules if m.split('.')[0] in {FORBIDDEN!r}]\n"
+        "print(bad)\n"
+        "sys.exit(1 if bad else 0)\n"
+    )
+    res = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                         text=True, timeout=120)
+    assert res.returncode == 0, res.stdout + res.stderr
