@@ -4,7 +4,6 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
-XVFB := xvfb-run -a -s "-screen 0 1920x1080x24"
 
 .PHONY: run test bench lint clean
 
@@ -24,9 +23,7 @@ test: $(STAMP)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 bench: $(STAMP)
-	@tools/system_packages.sh test
 	$(PY) bench/meshes.py
-	$(XVFB) $(PY) bench/frame.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis *.egg-info
