@@ -48,5 +48,5 @@ class MainWindow(QMainWindow):
             f"{self.plan.id} · phase {index + 1}/{len(self.plan.phases)}: "
             f"{text(ph.name)} ({ph.date_label()}) · {tot.modules} modules · mass {mass}")
         if self.plan.interpretation:
-            self.statusBar().showMessage("Layout is an interpretation: no source gives "
-                                         "port-by-port assignments.")
+            first = text(self.plan.interpretation).split(". ")[0].rstrip(".")
+            self.statusBar().showMessage(f"Interpretation: {first}.")

@@ -77,29 +77,37 @@ class StationScene:
         self.phase = index
         self.view.update()
 
-    def bounds(self, index: int | None = None) -> np.ndarray:
-        """World-space box around the station in a phase (2x3)."""
+    def corners(self, index: int | None = None) -> np.ndarray:
+        """World-space corners of every module's box in a phase (N x 3)."""
         state = self.states[self.phase if index is None else index]
-        lo, hi = np.full(3, np.inf), np.full(3, -np.inf)
+        out = []
         for mid in state.modules:
             b = self.meshes[mid].bounds()
-            corners = np.array([[b[i][0], b[j][1], b[k][2]] for i in (0, 1)
-                                for j in (0, 1) for k in (0, 1)])
+            c = np.array([[b[i][0], b[j][1], b[k][2]] for i in (0, 1)
+                          for j in (0, 1) for k in (0, 1)])
             t = state.transforms[mid]
-            w = corners @ t[:3, :3].T + t[:3, 3]
-            lo, hi = np.minimum(lo, w.min(0)), np.maximum(hi, w.max(0))
-        return np.stack([lo, hi])
+            out.append(c @ t[:3, :3].T + t[:3, 3])
+        return np.concatenate(out)
 
-    def fit_camera(self, elevation: float = 28.0, azimuth: float = -55.0) -> None:
-        lo, hi = self.bounds()
-        center = (lo + hi) / 2
-        # the box's diagonal over-states what the camera sees; 0.8 of it frames well
-        radius = float(np.linalg.norm(hi - lo) / 2) * 0.8 or 10.0
-        fov = float(self.view.opts.get("fov", 60.0))
-        aspect = max(self.view.width(), 1) / max(self.view.height(), 1)
-        half = np.radians(fov / 2)
-        # pyqtgraph's fov is horizontal; fit the sphere in the narrower direction
-        half_v = np.arctan(np.tan(half) / aspect) if aspect >= 1 else half
-        distance = radius / np.tan(min(half, half_v))
-        self.view.setCameraPosition(pos=QVector3D(*center), distance=distance,
-                                    elevation=elevation, azimuth=azimuth)
+    def bounds(self, index: int | None = None) -> np.ndarray:
+        """World-space box around the station in a phase (2x3)."""
+        pts = self.corners(index)
+        return np.stack([pts.min(axis=0), pts.max(axis=0)])
+
+    def fit_camera(self, elevation: float = 28.0, azimuth: float = -55.0,
+                   margin: float = 1.06) -> None:
+        """Aim at the station's centre from the given angles, at the distance where every
+        module's box just fits the view."""
+        pts = self.corners()
+        center = (pts.min(axis=0) + pts.max(axis=0)) / 2
+        view = self.view
+        view.setCameraPosition(pos=QVector3D(*center), distance=1.0,
+                               elevation=elevation, azimuth=azimuth)
+        m = np.array(view.viewMatrix().data(), dtype=np.float64).reshape(4, 4).T
+        cam = (pts - center) @ m[:3, :3].T  # camera space: x right, y up, z to the viewer
+        tan_h = np.tan(np.radians(float(view.opts.get("fov", 60.0))) / 2)
+        tan_v = tan_h * max(view.height(), 1) / max(view.width(), 1)
+        need = np.maximum(cam[:, 2] + np.abs(cam[:, 0]) / tan_h,
+                          cam[:, 2] + np.abs(cam[:, 1]) / tan_v)
+        distance = float(need.max()) * margin
+        view.setCameraPosition(distance=max(distance, 1.0))
