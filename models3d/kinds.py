@@ -253,13 +253,17 @@ def _positive(shape: Shape, key: str, lo=0.05, hi=500.0) -> list[str]:
 # ----------------------------------------------------------------- kinds
 
 
-class CylinderKind(Kind):
-    name = "cylinder"
-    shape_keys = ("array_span", "array_width", "array_at")
-    description = "plain pressurized module with end cones"
+class AxialKind(Kind):
+    """A module with a docking port at each end of its axis."""
 
     def ports(self, shape):
         return _ports_axial(shape.length / 2)
+
+
+class CylinderKind(AxialKind):
+    name = "cylinder"
+    shape_keys = ("array_span", "array_width", "array_at")
+    description = "plain pressurized module with end cones"
 
     def build(self, shape):
         half, r = shape.length / 2, shape.diameter / 2
@@ -496,13 +500,10 @@ def _shift(port: PortFrame, dx: float) -> PortFrame:
     return PortFrame(port.name, port.position + np.array([dx, 0, 0]), port.axis, port.up)
 
 
-class PowerKind(Kind):
+class PowerKind(AxialKind):
     name = "power"
     shape_keys = ("pressurized_length", "array_span", "array_width")
     description = "pressurized section plus a truss with two large arrays and radiators"
-
-    def ports(self, shape):
-        return _ports_axial(shape.length / 2)
 
     def build(self, shape):
         half, r = shape.length / 2, shape.diameter / 2
