@@ -1,0 +1,203 @@
+"""GL items that upload their geometry once and draw with the project's shaders.
+
+`ModuleItem` draws one module: all of its materials from one interleaved buffer
+(position, normal, material index) with one index buffer and one draw call. Buffers are
+created on first paint (or by `upload()` with the context current) and freed by
+`release()`, again with the context current. Class counters let tests prove that a
+phase change uploads nothing and that switching plans frees every buffer.
+"""
+
+from __future__ import annotations
+
+import ctypes
+
+import numpy as np
+import pyqtgraph.opengl as gl
+from OpenGL import GL
+
+from models3d.geometry import ModuleMeshes
+from models3d.materials import MATERIALS
+
+from .programs import program
+
+MATERIAL_ORDER = tuple(MATERIALS)
+_COLORS = np.array([MATERIALS[m].color for m in MATERIAL_ORDER], dtype=np.float32)
+_SPECS = np.array([(MATERIALS[m].specular, MATERIALS[m].shininess)
+                   for m in MATERIAL_ORDER], dtype=np.float32)
+_STRIDE = 7 * 4
+
+
+def _mat4(m) -> np.ndarray:
+    return np.array(m.data(), dtype=np.float32)
+
+
+class ModuleItem(gl.GLGraphicsItem.GLGraphicsItem):
+    uploads = 0  # buffer uploads since start (all items)
+    live = 0  # buffer pairs alive now (all items)
+
+    def __init__(self, meshes: ModuleMeshes):
+        super().__init__()
+        self.module_id = meshes.module_id
+        verts, faces = [], []
+        base = 0
+        for material, part in meshes.parts.items():
+            idx = np.full((len(part.vertices), 1), MATERIAL_ORDER.index(material),
+                          dtype=np.float32)
+            verts.append(np.hstack([part.vertices, part.normals, idx]))
+            faces.append(part.faces + np.uint32(base))
+            base += len(part.vertices)
+        self._data = np.ascontiguousarray(np.concatenate(verts), dtype=np.float32)
+        self._index = np.ascontiguousarray(np.concatenate(faces).ravel(), dtype=np.uint32)
+        self.triangles = len(self._index) // 3
+        self._vbo = self._ibo = None
+        self.tint = (0.0, 0.0, 0.0, 0.0)
+        self.alpha = 1.0
+        self.wireframe = False
+        self.cull = True
+
+    # ---- GL resources (context must be current) ----------------------------------
+
+    def upload(self) -> None:
+        if self._vbo is not None:
+            return
+        self._vbo, self._ibo = (int(b) for b in GL.glGenBuffers(2))
+        GL.glBindBuffer(GL.GL_ARRAY_BUFFER, self._vbo)
+        GL.glBufferData(GL.GL_ARRAY_BUFFER, self._data.nbytes, self._data, GL.GL_STATIC_DRAW)
+        GL.glBindBuffer(GL.GL_ARRAY_BUFFER, 0)
+        GL.glBindBuffer(GL.GL_ELEMENT_ARRAY_BUFFER, self._ibo)
+        GL.glBufferData(GL.GL_ELEMENT_ARRAY_BUFFER, self._index.nbytes, self._index,
+                        GL.GL_STATIC_DRAW)
+        GL.glBindBuffer(GL.GL_ELEMENT_ARRAY_BUFFER, 0)
+        ModuleItem.uploads += 1
+        ModuleItem.live += 1
+
+    def release(self) -> None:
+        if self._vbo is None:
+            return
+        GL.glDeleteBuffers(2, [self._vbo, self._ibo])
+        self._vbo = self._ibo = None
+        ModuleItem.live -= 1
+
+    @property
+    def uploaded(self) -> bool:
+        return self._vbo is not None
+
+    # ---- drawing -----------------------------------------------------------------
+
+    def paint(self):
+        self.upload()
+        prog, loc = program("station")
+        GL.glUseProgram(prog)
+        GL.glUniformMatrix4fv(loc["u_mvp"], 1, False, _mat4(self.mvpMatrix()))
+        mv = self.modelViewMatrix()
+        GL.glUniformMatrix4fv(loc["u_mv"], 1, False, _mat4(mv))
+        GL.glUniformMatrix3fv(loc["u_nm"], 1, False, np.array(mv.normalMatrix().data(),
+                                                              dtype=np.float32))
+        GL.glUniform3fv(loc["u_color"], len(_COLORS), _COLORS)
+        GL.glUniform2fv(loc["u_spec"], len(_SPECS), _SPECS)
+        GL.glUniform4f(loc["u_tint"], *self.tint)
+        GL.glUniform1f(loc["u_alpha"], self.alpha)
+        GL.glUniform4f(loc["u_flat"], 0.0, 0.0, 0.0, 0.0)
+
+        GL.glBindBuffer(GL.GL_ARRAY_BUFFER, self._vbo)
+        GL.glBindBuffer(GL.GL_ELEMENT_ARRAY_BUFFER, self._ibo)
+        attrs = (("a_position", 3, 0), ("a_normal", 3, 12), ("a_material", 1, 24))
+        enabled = []
+        for name, size, offset in attrs:
+            a = loc.get(name, -1)
+            if a >= 0:
+                GL.glEnableVertexAttribArray(a)
+                GL.glVertexAttribPointer(a, size, GL.GL_FLOAT, False, _STRIDE,
+                                         ctypes.c_void_p(offset))
+                enabled.append(a)
+
+        GL.glEnable(GL.GL_DEPTH_TEST)
+        if self.cull:
+            GL.glEnable(GL.GL_CULL_FACE)
+            GL.glCullFace(GL.GL_BACK)
+        translucent = self.alpha < 1.0
+        if translucent:
+            GL.glEnable(GL.GL_BLEND)
+            GL.glBlendFunc(GL.GL_SRC_ALPHA, GL.GL_ONE_MINUS_SRC_ALPHA)
+            GL.glDepthMask(GL.GL_FALSE)
+        else:
+            GL.glDisable(GL.GL_BLEND)
+        if self.wireframe:
+            GL.glEnable(GL.GL_POLYGON_OFFSET_FILL)
+            GL.glPolygonOffset(1.0, 1.0)
+        count = len(self._index)
+        GL.glDrawElements(GL.GL_TRIANGLES, count, GL.GL_UNSIGNED_INT, None)
+        if self.wireframe:
+            GL.glDisable(GL.GL_POLYGON_OFFSET_FILL)
+            GL.glPolygonMode(GL.GL_FRONT_AND_BACK, GL.GL_LINE)
+            GL.glEnable(GL.GL_BLEND)
+            GL.glBlendFunc(GL.GL_SRC_ALPHA, GL.GL_ONE_MINUS_SRC_ALPHA)
+            GL.glUniform4f(loc["u_flat"], 0.30, 0.85, 1.0, 0.55)
+            GL.glDrawElements(GL.GL_TRIANGLES, count, GL.GL_UNSIGNED_INT, None)
+            GL.glPolygonMode(GL.GL_FRONT_AND_BACK, GL.GL_FILL)
+        for a in enabled:
+            GL.glDisableVertexAttribArray(a)
+        GL.glBindBuffer(GL.GL_ARRAY_BUFFER, 0)
+        GL.glBindBuffer(GL.GL_ELEMENT_ARRAY_BUFFER, 0)
+        GL.glDepthMask(GL.GL_TRUE)
+        GL.glDisable(GL.GL_BLEND)
+        GL.glDisable(GL.GL_CULL_FACE)
+        GL.glUseProgram(0)
+
+
+class SkyItem(gl.GLGraphicsItem.GLGraphicsItem):
+    """Deep-space background: a vertical gradient and a fixed field of stars that turns
+    with the camera (drawn first, without depth)."""
+
+    TOP = (0.010, 0.016, 0.045)
+    BOTTOM = (0.035, 0.050, 0.105)
+
+    def __init__(self, stars: int = 1400, seed: int = 7):
+        super().__init__()
+        self.setDepthValue(-1_000_000)
+        rng = np.random.default_rng(seed)
+        d = rng.normal(size=(stars, 3))
+        d /= np.linalg.norm(d, axis=1, keepdims=True)
+        size = np.clip(rng.gamma(1.6, 0.55, stars), 0.8, 3.2)
+        self._stars = np.ascontiguousarray(np.hstack([d, size[:, None]]), dtype=np.float32)
+        self._quad = np.array([-1, -1, 1, -1, 1, 1, -1, -1, 1, 1, -1, 1], dtype=np.float32)
+        self.show_stars = True
+
+    def paint(self):
+        GL.glDisable(GL.GL_DEPTH_TEST)
+        GL.glDepthMask(GL.GL_FALSE)
+        prog, loc = program("sky")
+        GL.glUseProgram(prog)
+        GL.glUniform3f(loc["u_top"], *self.TOP)
+        GL.glUniform3f(loc["u_bottom"], *self.BOTTOM)
+        a = loc["a_position"]
+        GL.glBindBuffer(GL.GL_ARRAY_BUFFER, 0)
+        GL.glEnableVertexAttribArray(a)
+        GL.glVertexAttribPointer(a, 2, GL.GL_FLOAT, False, 0,
+                                 ctypes.c_void_p(self._quad.ctypes.data))
+        GL.glDrawArrays(GL.GL_TRIANGLES, 0, 6)
+        GL.glDisableVertexAttribArray(a)
+        if self.show_stars:
+            self._paint_stars()
+        GL.glUseProgram(0)
+        GL.glDepthMask(GL.GL_TRUE)
+        GL.glEnable(GL.GL_DEPTH_TEST)
+
+    def _paint_stars(self):
+        prog, loc = program("stars")
+        GL.glUseProgram(prog)
+        GL.glEnable(GL.GL_PROGRAM_POINT_SIZE)
+        GL.glUniformMatrix4fv(loc["u_proj"], 1, False, _mat4(self.projectionMatrix()))
+        rot = np.array(self.modelViewMatrix().normalMatrix().data(), dtype=np.float32)
+        GL.glUniformMatrix3fv(loc["u_rot"], 1, False, rot)
+        a_dir, a_size = loc["a_dir"], loc["a_size"]
+        GL.glEnableVertexAttribArray(a_dir)
+        GL.glEnableVertexAttribArray(a_size)
+        base = self._stars.ctypes.data  # client-side array, kept alive by self
+        GL.glVertexAttribPointer(a_dir, 3, GL.GL_FLOAT, False, 16, ctypes.c_void_p(base))
+        GL.glVertexAttribPointer(a_size, 1, GL.GL_FLOAT, False, 16,
+                                 ctypes.c_void_p(base + 12))
+        GL.glDrawArrays(GL.GL_POINTS, 0, len(self._stars))
+        GL.glDisableVertexAttribArray(a_dir)
+        GL.glDisableVertexAttribArray(a_size)
+        GL.glDisable(GL.GL_PROGRAM_POINT_SIZE)

@@ -1,0 +1,161 @@
+"""GLSL programs of the viewport, compiled once per OpenGL context.
+
+GLSL 1.20 with attributes keeps the shaders valid on compatibility contexts from GL 2.1 up
+(Mesa llvmpipe gives 4.5 compatibility; some drivers give less).
+"""
+
+from __future__ import annotations
+
+from OpenGL import GL
+from OpenGL.GL import shaders
+from PySide6.QtGui import QOpenGLContext
+
+STATION_VS = """
+#version 120
+uniform mat4 u_mvp;
+uniform mat4 u_mv;
+uniform mat3 u_nm;
+attribute vec3 a_position;
+attribute vec3 a_normal;
+attribute float a_material;
+varying vec3 v_normal;
+varying vec3 v_pos;
+varying float v_mat;
+void main() {
+    v_normal = u_nm * a_normal;
+    v_pos = (u_mv * vec4(a_position, 1.0)).xyz;
+    v_mat = a_material;
+    gl_Position = u_mvp * vec4(a_position, 1.0);
+}
+"""
+
+# Blinn-Phong: a warm key light from the upper left, a cool fill from the lower right, a
+# rim term that outlines silhouettes against the sky, per-material specular.
+STATION_FS = """
+#version 120
+uniform vec3 u_color[8];
+uniform vec2 u_spec[8];
+uniform vec4 u_tint;
+uniform float u_alpha;
+uniform vec4 u_flat;
+varying vec3 v_normal;
+varying vec3 v_pos;
+varying float v_mat;
+void main() {
+    if (u_flat.a > 0.0) {
+        gl_FragColor = u_flat;
+        return;
+    }
+    int m = int(v_mat + 0.5);
+    vec3 n = normalize(v_normal);
+    vec3 v = normalize(-v_pos);
+    if (dot(n, v) < 0.0) n = -n;
+    vec3 key = normalize(vec3(-0.45, 0.60, 0.66));
+    vec3 fill = normalize(vec3(0.55, -0.50, 0.45));
+    float k = max(dot(n, key), 0.0);
+    float f = max(dot(n, fill), 0.0);
+    float rim = pow(1.0 - max(dot(n, v), 0.0), 3.0);
+    vec2 sp = u_spec[m];
+    float spec = pow(max(dot(n, normalize(key + v)), 0.0), sp.y) * sp.x;
+    vec3 base = u_color[m];
+    vec3 rgb = base * (0.14 + 0.92 * k * vec3(1.0, 0.98, 0.94)
+                       + 0.30 * f * vec3(0.80, 0.88, 1.05))
+             + vec3(0.50, 0.62, 0.90) * 0.32 * rim
+             + vec3(1.0, 0.97, 0.92) * spec;
+    rgb = mix(rgb, u_tint.rgb * (0.45 + 0.75 * k) + u_tint.rgb * rim, u_tint.a);
+    gl_FragColor = vec4(min(rgb, vec3(1.0)), u_alpha);
+}
+"""
+
+SKY_VS = """
+#version 120
+attribute vec2 a_position;
+varying float v_y;
+void main() {
+    v_y = a_position.y;
+    gl_Position = vec4(a_position, 0.999, 1.0);
+}
+"""
+
+SKY_FS = """
+#version 120
+uniform vec3 u_top;
+uniform vec3 u_bottom;
+varying float v_y;
+void main() {
+    float t = clamp(v_y * 0.5 + 0.5, 0.0, 1.0);
+    gl_FragColor = vec4(mix(u_bottom, u_top, t * t), 1.0);
+}
+"""
+
+STAR_VS = """
+#version 120
+uniform mat4 u_proj;
+uniform mat3 u_rot;
+attribute vec3 a_dir;
+attribute float a_size;
+varying float v_light;
+void main() {
+    vec4 p = u_proj * vec4(u_rot * a_dir, 1.0);
+    p.z = p.w * 0.998;
+    gl_Position = p;
+    gl_PointSize = a_size;
+    v_light = 0.35 + 0.4 * a_size;
+}
+"""
+
+STAR_FS = """
+#version 120
+varying float v_light;
+void main() {
+    gl_FragColor = vec4(vec3(min(v_light, 1.0)) * vec3(0.92, 0.95, 1.0), 1.0);
+}
+"""
+
+_CACHE: dict[tuple[int, str], tuple[int, dict]] = {}
+_SOURCES = {
+    "station": (STATION_VS, STATION_FS),
+    "sky": (SKY_VS, SKY_FS),
+    "stars": (STAR_VS, STAR_FS),
+}
+
+
+def program(name: str) -> tuple[int, dict]:
+    """(program id, {name: location}) for the current context."""
+    ctx = QOpenGLContext.currentContext()
+    share = ctx.shareGroup() if ctx is not None else None
+    key = (id(share), name)
+    found = _CACHE.get(key)
+    if found is None:
+        vs, fs = _SOURCES[name]
+        prog = shaders.compileProgram(
+            shaders.compileShader(vs, GL.GL_VERTEX_SHADER),
+            shaders.compileShader(fs, GL.GL_FRAGMENT_SHADER),
+            validate=False,
+        )
+        locs = {}
+        n = GL.glGetProgramiv(prog, GL.GL_ACTIVE_UNIFORMS)
+        for i in range(n):
+            uname = GL.glGetActiveUniform(prog, i)[0].decode().split("[")[0]
+            locs[uname] = GL.glGetUniformLocation(prog, uname)
+        n = GL.glGetProgramiv(prog, GL.GL_ACTIVE_ATTRIBUTES)
+        for i in range(n):
+            aname = _attrib_name(prog, i)
+            locs[aname] = GL.glGetAttribLocation(prog, aname)
+        found = (prog, locs)
+        _CACHE[key] = found
+    return found
+
+
+def _attrib_name(prog: int, index: int) -> str:
+    length = GL.GLsizei()
+    size = GL.GLint()
+    kind = GL.GLenum()
+    buf = (GL.GLchar * 64)()
+    GL.glGetActiveAttrib(prog, index, 64, length, size, kind, buf)
+    return bytes(buf[: length.value]).decode()
+
+
+def forget_context(share_group) -> None:
+    for key in [k for k in _CACHE if k[0] == id(share_group)]:
+        del _CACHE[key]
