@@ -44,6 +44,8 @@ class StationScene:
         self.labels_visible = False
         view.picker = self.pick
         view.fitter = self.fit_points
+        view.before_paint = self._upload_pending
+        view.gl_cleanup = self._release_buffers
 
     # ---- plan ----------------------------------------------------------------------
 
@@ -72,20 +74,26 @@ class StationScene:
     def _upload_all(self) -> None:
         """Upload every module now, so that showing one later costs no upload."""
         if not self.view.isValid():
-            return  # the first paint uploads them instead
+            return  # the first paint uploads them instead (_upload_pending)
         self.view.makeCurrent()
         try:
-            for item in self.items.values():
-                item.upload()
+            self._upload_pending()
         finally:
             self.view.doneCurrent()
+
+    def _upload_pending(self) -> None:
+        for item in self.items.values():
+            item.upload()
+
+    def _release_buffers(self) -> None:
+        for item in self.items.values():
+            item.release()
 
     def clear(self) -> None:
         if self.items and self.view.isValid():
             self.view.makeCurrent()
             try:
-                for item in self.items.values():
-                    item.release()
+                self._release_buffers()
             finally:
                 self.view.doneCurrent()
         for item in list(self.items.values()) + list(self.labels.values()):

@@ -50,6 +50,27 @@ class StationView(gl.GLViewWidget):
         self._anim.valueChanged.connect(self._on_anim_value)
         self._anim_from = self._anim_to = None
         self.animate = True
+        self.before_paint = None  # callable run with the context current, before drawing
+        self.gl_cleanup = None  # callable run with the context current before it dies
+
+    # ---- GL life cycle ---------------------------------------------------------------
+
+    def initializeGL(self):
+        super().initializeGL()
+        self.context().aboutToBeDestroyed.connect(self._on_context_destroyed)
+
+    def paintGL(self):
+        if self.before_paint is not None:
+            self.before_paint()
+        super().paintGL()
+
+    def _on_context_destroyed(self):
+        if self.gl_cleanup is not None:
+            self.makeCurrent()
+            try:
+                self.gl_cleanup()
+            finally:
+                self.doneCurrent()
 
     # ---- projection with a depth range fitted to the scene -----------------------
 

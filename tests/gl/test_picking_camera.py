@@ -1,0 +1,193 @@
+"""Picking, selection, camera control and GPU buffer handling in the real view."""
+
+from __future__ import annotations
+
+import gc
+import tracemalloc
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from models3d.plan import load_plan
+from tests.conftest import BUNDLED, PLANS
+from tests.gl.conftest import grab
+from ui.viewport.items import ModuleItem
+
+
+def _centre_on_screen(win, mid):
+    """Widget point of a module's hull centre, nudged to a spot the ray really hits."""
+    scene, view = win.scene, win.view
+    state = scene.states[scene.phase]
+    meshes = scene.meshes[mid]
+    part = meshes.parts.get("hull") or next(iter(meshes.parts.values()))
+    c_local = part.vertices.mean(axis=0)
+    t = state.transforms[mid]
+    return view.project(t[:3, :3] @ c_local + t[:3, 3])
+
+
+@pytest.mark.parametrize("plan_id", BUNDLED)
+def test_picking_at_each_module_centre_selects_it(make_window, plan_id):
+    win = make_window(plan_id)
+    scene, view = win.scene, win.view
+    angles = [(28, -55), (0, 0), (0, 180), (0, 90), (0, -90), (89.9, -90), (-89.9, -90)]
+    for mid in scene.visible_modules():
+        # frame the module from several sides; from at least one of them nothing hides
+        # its centre, and there the pick must be exactly this module
+        picked = []
+        for el, az in angles:
+            view.set_camera(elevation=el, azimuth=az, animate=False)
+            view.fit_selected(mid, animate=False)
+            x, y = _centre_on_screen(win, mid)
+            assert 0 <= x < view.width() and 0 <= y < view.height()
+            picked.append(view.pick_at(x, y))
+            if picked[-1] == mid:
+                break
+        assert mid in picked, (plan_id, mid, picked)
+        assert None not in picked, "a ray through a module's centre must hit something"
+
+
+def test_click_between_modules_selects_nothing_and_array_selects_owner(make_window, qtbot):
+    win = make_window("ros-2024")
+    scene, view = win.scene, win.view
+    view.view_preset("top", animate=False)
+    # a click far from the station
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+    assert scene.selected is None
+    # a click on a NEM solar cell selects the NEM
+    state = scene.states[scene.phase]
+    solar = scene.meshes["nem"].parts["solar"].vertices
+    tip = solar[np.argmax(solar[:, 1])] * np.array([1, 0.97, 1])  # near a wing tip
+    t = state.transforms["nem"]
+    cells = solar[np.abs(solar[:, 1] - tip[1]) < 1.5]
+    x, y = view.project(t[:3, :3] @ cells.mean(axis=0) + t[:3, 3])
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=QPoint(int(x), int(y)))
+    assert scene.selected == "nem"
+    # in the corner between the base module and target module 1, seen from above:
+    # clear of both hulls, both arrays and the node
+    gap = state.transforms["uum"][:3, 3] + np.array([3.5, 3.5, 0.0])
+    x, y = view.project(gap)
+    assert view.pick_at(x, y) is None
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert scene.selected is None
+
+
+def test_hover_highlights_without_selecting(make_window, qtbot):
+    win = make_window("ros-2024")
+    x, y = _centre_on_screen(win, "bm")
+    qtbot.mouseMove(win.view, QPoint(int(x), int(y)))
+    qtbot.wait(30)
+    assert win.scene.hovered == "bm" and win.scene.selected is None
+    assert win.scene.items["bm"].tint[3] > 0
+
+
+def test_phase_changes_upload_nothing(make_window):
+    win = make_window("ros-2024")
+    grab(win.view)
+    assert all(item.uploaded for item in win.scene.items.values())
+    before = ModuleItem.uploads
+    for _ in range(3):
+        for i in range(len(win.plan.phases)):
+            win.show_phase(i)
+            grab(win.view)
+    assert ModuleItem.uploads == before
+
+
+def test_switching_plans_50_times_frees_buffers_and_memory(make_window):
+    win = make_window("ros-2024")
+    plans = [load_plan(PLANS / f"{p}.toml") for p in BUNDLED]
+    for plan in plans:  # warm caches
+        win.set_plan(plan, 0)
+        grab(win.view)
+    others = ModuleItem.live - len(win.plan.modules)  # other windows' buffers
+    gc.collect()
+    tracemalloc.start()
+    base = tracemalloc.get_traced_memory()[0]
+    for i in range(50):
+        plan = plans[i % len(plans)]
+        win.set_plan(plan, len(plan.phases) - 1)
+        grab(win.view)
+        assert ModuleItem.live - others == len(plan.modules)
+    gc.collect()
+    grown = tracemalloc.get_traced_memory()[0] - base
+    tracemalloc.stop()
+    assert grown < 3_000_000, f"Python memory grew by {grown:,} bytes"
+    assert len([i for i in win.view.items if isinstance(i, ModuleItem)]) == \
+        len(win.plan.modules)
+
+
+def test_wheel_zooms_towards_the_cursor(make_window):
+    win = make_window("ros-2024")
+    view = win.view
+    x, y = _centre_on_screen(win, "tsm1")
+    before = view.camera_state()
+    view.zoom_at(x, y, 0.5)
+    after = view.camera_state()
+    assert after[1] == pytest.approx(before[1] * 0.5)
+    # the point under the cursor stays under the cursor (on the focal plane)
+    x2, y2 = _centre_on_screen(win, "tsm1")
+    assert abs(x2 - x) < 40 and abs(y2 - y) < 40
+    # the centre moved towards the module
+    tsm1 = win.scene.states[-1].transforms["tsm1"][:3, 3]
+    assert np.linalg.norm(after[0] - tsm1) < np.linalg.norm(before[0] - tsm1)
+
+
+def test_zoom_is_limited(make_window):
+    win = make_window("ros-2024")
+    view = win.view
+    for _ in range(60):
+        view.zoom_at(view.width() / 2, view.height() / 2, 0.5)
+    assert view.camera_state()[1] >= 0.02 * view.scene_radius
+    for _ in range(60):
+        view.zoom_at(view.width() / 2, view.height() / 2, 2.0)
+    assert view.camera_state()[1] <= 40 * view.scene_radius
+
+
+def test_keys_drive_presets_and_fit(make_window, qtbot):
+    win = make_window("ros-2024")
+    view = win.view
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_7)
+    assert view.camera_state()[2] == pytest.approx(89.9)
+    qtbot.keyClick(view, Qt.Key.Key_1)
+    assert view.camera_state()[2] == pytest.approx(0.0)
+    view.zoom_at(10, 10, 0.3)
+    qtbot.keyClick(view, Qt.Key.Key_F)
+    center = view.camera_state()[0]
+    lo, hi = win.scene.bounds()
+    assert np.allclose(center, (lo + hi) / 2, atol=1e-6)
+
+
+def test_camera_moves_are_animated(make_window, qtbot):
+    win = make_window("ros-2024")
+    view = win.view
+    view.animate = True
+    start = view.camera_state()[2]
+    view.view_preset("top")
+    assert view.is_animating()
+    qtbot.wait(60)
+    mid = view.camera_state()[2]
+    assert start < mid < 89.9
+    qtbot.waitUntil(lambda: not view.is_animating(), timeout=3000)
+    assert view.camera_state()[2] == pytest.approx(89.9)
+
+
+def test_depth_range_keeps_the_whole_station(make_window):
+    win = make_window("ros-2024")
+    view = win.view
+    for preset in ("front", "top", "iso"):
+        view.view_preset(preset, animate=False)
+        img = grab(view)
+        # zoomed right in, the near parts must not be clipped away entirely
+        view.zoom_at(view.width() / 2, view.height() / 2, 0.2)
+        assert grab(view).std() > 3
+        assert img.std() > 3
+
+
+def test_destroying_the_view_frees_its_buffers(make_window, qtbot):
+    win = make_window("tiangong")
+    grab(win.view)
+    before = ModuleItem.live
+    win.close()
+    win.deleteLater()
+    qtbot.waitUntil(lambda: ModuleItem.live == before - len(win.plan.modules), timeout=3000)
