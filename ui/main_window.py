@@ -70,6 +70,11 @@ class MainWindow(QMainWindow):
         self.show_phase(phase)
         self.scene.fit_camera()
 
+    def closeEvent(self, event) -> None:
+        # free GPU buffers while the GL context is still alive
+        self.scene.clear()
+        super().closeEvent(event)
+
     def set_mode(self, mode: str) -> None:
         self.scene.set_mode(mode)
         self.mode_actions[mode].setChecked(True)
