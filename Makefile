@@ -23,7 +23,9 @@ test: $(STAMP)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 bench: $(STAMP)
+	@tools/system_packages.sh test
 	$(PY) bench/meshes.py
+	xvfb-run -a -s "-screen 0 2100x1400x24" $(PY) bench/frame.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis *.egg-info

@@ -494,10 +494,10 @@ class _Reader:
 
     def shape(self, value, where, kind) -> Shape | None:
         extra_keys = KINDS[kind].shape_keys if kind in KINDS else ()
+        n_before = len(self.problems)
         t = self.table(value, where, ("length", "diameter", "basis"), ("note",) + extra_keys)
         if t is None:
             return None
-        n_before = len(self.problems)
         length = self.number(t.get("length"), f"{where}.length", 0.5, 500.0) \
             if "length" in t else None
         diameter = self.number(t.get("diameter"), f"{where}.diameter", 0.3, 200.0) \

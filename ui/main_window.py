@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QSurfaceFormat
 from PySide6.QtWidgets import QLabel, QMainWindow
 
 from models3d.plan import Plan, text
@@ -17,18 +17,56 @@ class MainWindow(QMainWindow):
     def __init__(self, plan: Plan, phase: int):
         super().__init__()
         self.setObjectName("main_window")
-        self.view = StationView()
-        self.setCentralWidget(self.view)
-        self.scene = StationScene(self.view)
+        self.antialiasing_chosen = False  # True once the user picks a setting
+        self._make_view(samples=0)
         self.plan_label = QLabel()
         self.plan_label.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addPermanentWidget(self.plan_label)
-        self.view.selection_changed.connect(self._on_view_selection)
-        self.view.hover_changed.connect(self._on_view_hover)
-        self.view.camera_changed.connect(self.scene.camera_moved)
         self._build_menus()
         self.resize(1280, 800)
         self.set_plan(plan, phase)
+        self.view.frameSwapped.connect(self._on_first_frame)
+
+    def _make_view(self, samples: int) -> None:
+        view = StationView()
+        fmt = QSurfaceFormat.defaultFormat()
+        fmt.setSamples(samples)
+        view.setFormat(fmt)
+        view.requested_samples = samples
+        self.view = view
+        self.setCentralWidget(view)
+        self.scene = StationScene(view)
+        view.selection_changed.connect(self._on_view_selection)
+        view.hover_changed.connect(self._on_view_hover)
+        view.camera_changed.connect(self.scene.camera_moved)
+
+    def _on_first_frame(self) -> None:
+        self.view.frameSwapped.disconnect(self._on_first_frame)
+        # MSAA costs 2-2.5x per frame on a software renderer: on by default only on a GPU
+        if not self.antialiasing_chosen and not self.view.software_renderer:
+            self.set_antialiasing(True, chosen=False)
+
+    def set_antialiasing(self, on: bool, chosen: bool = True) -> None:
+        """Recreate the view with or without 4x MSAA, keeping plan, phase, camera,
+        selection and display options."""
+        self.antialiasing_chosen = self.antialiasing_chosen or chosen
+        self.aa_action.setChecked(on)
+        if (self.view.requested_samples > 0) == on:
+            return
+        old_view, old_scene = self.view, self.scene
+        camera = old_view.camera_state()
+        phase, selected = old_scene.phase, old_scene.selected
+        mode, labels = old_scene.mode, old_scene.labels_visible
+        old_scene.clear()
+        self._make_view(samples=4 if on else 0)
+        old_view.deleteLater()
+        self.scene.set_plan(self.plan)
+        self.scene.show_phase(phase)
+        self.scene.set_mode(mode)
+        self.scene.set_labels(labels)
+        self.scene.select(selected)
+        self.view.selected = self.scene.selected
+        self.view.set_camera(*camera, animate=False)
 
     def _build_menus(self) -> None:
         view_menu = self.menuBar().addMenu("&View")
@@ -46,8 +84,13 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         self.labels_action = QAction("Module &labels", self, checkable=True,
                                      shortcut=QKeySequence("L"))
-        self.labels_action.toggled.connect(self.scene.set_labels)
+        self.labels_action.toggled.connect(lambda on: self.scene.set_labels(on))
         view_menu.addAction(self.labels_action)
+        self.aa_action = QAction("&Anti-aliasing (4x MSAA)", self, checkable=True)
+        self.aa_action.setStatusTip("Smoother edges; costs 2-2.5x per frame on a "
+                                    "software renderer")
+        self.aa_action.toggled.connect(lambda on: self.set_antialiasing(on))
+        view_menu.addAction(self.aa_action)
         view_menu.addSeparator()
         for label, key, slot in (
             ("&Fit all", "F", lambda: self.view.fit_all()),

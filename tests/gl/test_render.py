@@ -89,3 +89,38 @@ def test_selected_module_is_tinted_in_every_mode(make_window):
         d = after.astype(int) - before.astype(int)
         assert (d[changed][:, 0] - d[changed][:, 2]).mean() > 0, mode
         win.scene.select(None)
+
+
+def test_antialiasing_setting_recreates_the_view_and_keeps_the_state(make_window, qtbot):
+    win = make_window("ros-2024")
+    assert win.view.software_renderer  # llvmpipe here: MSAA stays off by default
+    assert win.view.requested_samples == 0
+    win.scene.select("bm")
+    win.set_mode("wireframe")
+    win.view.view_preset("front", animate=False)
+    camera = win.view.camera_state()
+    plain = grab(win.view)
+    win.set_antialiasing(True)
+    qtbot.waitExposed(win.view)
+    qtbot.wait(20)
+    smooth = grab(win.view)
+    assert win.view.requested_samples == 4
+    assert win.scene.selected == "bm" and win.scene.mode == "wireframe"
+    assert np.allclose(win.view.camera_state()[0], camera[0])
+    assert win.view.camera_state()[1:] == pytest.approx(camera[1:])
+    # smoother edges: more distinct colours along silhouettes
+    assert len(np.unique(smooth.reshape(-1, 3), axis=0)) > \
+        len(np.unique(plain.reshape(-1, 3), axis=0))
+    win.set_antialiasing(False)
+    qtbot.wait(20)
+    assert win.view.requested_samples == 0 and grab(win.view).std() > 3
+
+
+def test_module_labels_draw_abbreviations(make_window):
+    win = make_window("ros-2024")
+    before = grab(win.view)
+    win.labels_action.setChecked(True)
+    after = grab(win.view)
+    assert np.abs(after.astype(int) - before.astype(int)).sum(axis=2).astype(bool).sum() > 200
+    assert all(lbl.visible() for mid, lbl in win.scene.labels.items()
+               if mid in win.scene.visible_modules())

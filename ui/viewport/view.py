@@ -58,6 +58,16 @@ class StationView(gl.GLViewWidget):
     def initializeGL(self):
         super().initializeGL()
         self.context().aboutToBeDestroyed.connect(self._on_context_destroyed)
+        from OpenGL import GL
+
+        self.renderer = (GL.glGetString(GL.GL_RENDERER) or b"").decode(errors="replace")
+
+    renderer = ""
+
+    @property
+    def software_renderer(self) -> bool:
+        r = self.renderer.lower()
+        return any(s in r for s in ("llvmpipe", "softpipe", "swiftshader", "software"))
 
     def paintGL(self):
         if self.before_paint is not None:

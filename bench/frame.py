@@ -1,0 +1,275 @@
+"""Benchmark: frame time of the station view at 1920x1080, every phase of every plan.
+
+Floor, measured in the same run and the same GL context: one buffer holding the same
+world-space triangles, drawn with a trivial shader (no lighting, no per-module draws).
+Rounds alternate app / floor so that machine noise hits both alike.
+
+Also: the displayed frame (update -> frameSwapped) of the app's QOpenGLWidget against the
+same items in a pyqtgraph GLViewMixin + QOpenGLWindow, and the cost of a phase change.
+
+    xvfb-run -a -s "-screen 0 2100x1400x24" .venv/bin/python bench/frame.py [--rounds N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import ctypes
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from ui.app import _configure_qt  # noqa: E402
+
+_configure_qt()
+
+import numpy as np  # noqa: E402
+import pyqtgraph.opengl as gl  # noqa: E402
+from pyqtgraph.opengl.GLViewWidget import GLViewMixin  # noqa: E402
+from OpenGL import GL  # noqa: E402
+from OpenGL.GL import shaders  # noqa: E402
+from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
+from PySide6.QtOpenGL import QOpenGLWindow  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from models3d.geometry import place  # noqa: E402
+from models3d.plan import load_plan, plan_paths  # noqa: E402
+
+W, H = 1920, 1080
+
+_FLOOR_VS = """
+#version 120
+uniform mat4 u_mvp;
+attribute vec3 a_position;
+void main() { gl_Position = u_mvp * vec4(a_position, 1.0); }
+"""
+_FLOOR_FS = """
+#version 120
+void main() { gl_FragColor = vec4(0.8, 0.8, 0.8, 1.0); }
+"""
+
+
+class FloorItem(gl.GLGraphicsItem.GLGraphicsItem):
+    """The same triangles in one buffer, a trivial shader, one draw call."""
+
+    def __init__(self, vertices: np.ndarray, faces: np.ndarray):
+        super().__init__()
+        self.v = np.ascontiguousarray(vertices, dtype=np.float32)
+        self.f = np.ascontiguousarray(faces.ravel(), dtype=np.uint32)
+        self.vbo = None
+        self.prog = None
+
+    def paint(self):
+        if self.vbo is None:
+            self.vbo, self.ibo = (int(b) for b in GL.glGenBuffers(2))
+            GL.glBindBuffer(GL.GL_ARRAY_BUFFER, self.vbo)
+            GL.glBufferData(GL.GL_ARRAY_BUFFER, self.v.nbytes, self.v, GL.GL_STATIC_DRAW)
+            GL.glBindBuffer(GL.GL_ELEMENT_ARRAY_BUFFER, self.ibo)
+            GL.glBufferData(GL.GL_ELEMENT_ARRAY_BUFFER, self.f.nbytes, self.f,
+                            GL.GL_STATIC_DRAW)
+            self.prog = shaders.compileProgram(
+                shaders.compileShader(_FLOOR_VS, GL.GL_VERTEX_SHADER),
+                shaders.compileShader(_FLOOR_FS, GL.GL_FRAGMENT_SHADER), validate=False)
+        GL.glUseProgram(self.prog)
+        mvp = np.array(self.mvpMatrix().data(), dtype=np.float32)
+        GL.glUniformMatrix4fv(GL.glGetUniformLocation(self.prog, "u_mvp"), 1, False, mvp)
+        GL.glEnable(GL.GL_DEPTH_TEST)
+        GL.glBindBuffer(GL.GL_ARRAY_BUFFER, self.vbo)
+        GL.glBindBuffer(GL.GL_ELEMENT_ARRAY_BUFFER, self.ibo)
+        loc = GL.glGetAttribLocation(self.prog, "a_position")
+        GL.glEnableVertexAttribArray(loc)
+        GL.glVertexAttribPointer(loc, 3, GL.GL_FLOAT, False, 12, ctypes.c_void_p(0))
+        GL.glDrawElements(GL.GL_TRIANGLES, len(self.f), GL.GL_UNSIGNED_INT, None)
+        GL.glDisableVertexAttribArray(loc)
+        GL.glBindBuffer(GL.GL_ARRAY_BUFFER, 0)
+        GL.glBindBuffer(GL.GL_ELEMENT_ARRAY_BUFFER, 0)
+        GL.glUseProgram(0)
+
+    def release(self):
+        if self.vbo is not None:
+            GL.glDeleteBuffers(2, [self.vbo, self.ibo])
+            GL.glDeleteProgram(self.prog)
+            self.vbo = None
+
+
+def floor_for(scene) -> FloorItem:
+    state = scene.states[scene.phase]
+    vs, fs, base = [], [], 0
+    for mid in state.modules:
+        for part in place(scene.meshes[mid], state.transforms[mid]).values():
+            vs.append(part.vertices)
+            fs.append(part.faces + base)
+            base += len(part.vertices)
+    return FloorItem(np.concatenate(vs), np.concatenate(fs))
+
+
+def render_ms(view) -> float:
+    view.makeCurrent()
+    t = time.perf_counter()
+    view.paintGL()
+    GL.glFinish()
+    dt = (time.perf_counter() - t) * 1000
+    view.doneCurrent()
+    return dt
+
+
+def displayed_ms(view) -> float:
+    loop = QEventLoop()
+    view.frameSwapped.connect(loop.quit)
+    QTimer.singleShot(2000, loop.quit)
+    t = time.perf_counter()
+    view.update()
+    loop.exec()
+    view.frameSwapped.disconnect(loop.quit)
+    return (time.perf_counter() - t) * 1000
+
+
+def set_items(scene, floor, app_on: bool) -> None:
+    on = set(scene.states[scene.phase].modules)
+    for mid, item in scene.items.items():
+        item.setVisible(app_on and mid in on)
+    floor.setVisible(not app_on)
+
+
+def median(xs):
+    return statistics.median(xs) if xs else float("nan")
+
+
+def bench_phases(win, rounds: int) -> list[tuple]:
+    rows = []
+    for pid, path in plan_paths().items():
+        plan = load_plan(path)
+        win.set_plan(plan, 0)
+        for i in range(len(plan.phases)):
+            win.show_phase(i)
+            win.scene.fit_camera()
+            floor = floor_for(win.scene)
+            win.view.addItem(floor)
+            app_t, floor_t = [], []
+            for r in range(rounds + 2):
+                for app_on in (True, False) if r % 2 == 0 else (False, True):
+                    set_items(win.scene, floor, app_on)
+                    ms = render_ms(win.view)
+                    if r >= 2:
+                        (app_t if app_on else floor_t).append(ms)
+            win.view.makeCurrent()
+            floor.release()
+            win.view.doneCurrent()
+            win.view.removeItem(floor)
+            win.show_phase(i)
+            rows.append((pid, i + 1, win.scene.triangles(), median(app_t), median(floor_t)))
+    return rows
+
+
+class WindowHost(GLViewMixin, QOpenGLWindow):
+    pass
+
+
+def bench_hosts(win, rounds: int):
+    """Displayed frames: the app's QOpenGLWidget vs the same items in a QOpenGLWindow."""
+    from models3d.assembly import assemble
+    from ui.scene import qmatrix
+    from ui.viewport.items import ModuleItem, SkyItem
+
+    plan = load_plan(plan_paths()["ros-2024"])
+    win.set_plan(plan, len(plan.phases) - 1)
+    host = WindowHost()
+    container = QWidget.createWindowContainer(host)
+    container.resize(win.view.width(), win.view.height())
+    container.show()
+    host.addItem(SkyItem())
+    state = assemble(plan)[-1]
+    items = []
+    for mid in state.modules:
+        item = ModuleItem(win.scene.meshes[mid])
+        item.setTransform(qmatrix(state.transforms[mid]))
+        host.addItem(item)
+        items.append(item)
+    host.opts.update({k: win.view.opts[k] for k in
+                      ("center", "distance", "elevation", "azimuth", "fov")})
+    for _ in range(30):
+        QApplication.processEvents()
+    widget_t, window_t = [], []
+    for r in range(rounds + 2):
+        for which in ("widget", "window") if r % 2 == 0 else ("window", "widget"):
+            ms = displayed_ms(win.view if which == "widget" else host)
+            if r >= 2:
+                (widget_t if which == "widget" else window_t).append(ms)
+    host.makeCurrent()
+    for item in items:
+        item.release()
+    host.doneCurrent()
+    container.close()
+    return median(widget_t), median(window_t)
+
+
+def bench_phase_change(win, rounds: int):
+    plan = load_plan(plan_paths()["ros-2024"])
+    from ui.viewport.items import ModuleItem
+
+    win.set_plan(plan, len(plan.phases) - 1)
+    displayed_ms(win.view)
+    uploads = ModuleItem.uploads
+    steady, change = [], []
+    n = len(plan.phases)
+    for r in range(rounds):
+        steady.append(displayed_ms(win.view))
+        t = time.perf_counter()
+        win.show_phase((r % (n - 1)))
+        loop = QEventLoop()
+        win.view.frameSwapped.connect(loop.quit)
+        loop.exec()
+        win.view.frameSwapped.disconnect(loop.quit)
+        change.append((time.perf_counter() - t) * 1000)
+        win.show_phase(n - 1)
+        displayed_ms(win.view)
+    return median(steady), median(change), ModuleItem.uploads - uploads
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--rounds", type=int, default=8)
+    args = ap.parse_args()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    from ui.main_window import MainWindow
+    from ui.viewport.items import ModuleItem
+
+    plan = load_plan(plan_paths()["ros-2024"])
+    win = MainWindow(plan, len(plan.phases) - 1)
+    win.view.animate = False
+    win.show()
+    win.view.setFixedSize(W, H)
+    win.adjustSize()
+    for _ in range(40):
+        app.processEvents()
+    print(f"view {win.view.width()}x{win.view.height()} (device pixels "
+          f"{win.view.deviceWidth()}x{win.view.deviceHeight()})")
+    rows = bench_phases(win, args.rounds)
+    print(f"\n{'plan':<10} {'phase':>5} {'triangles':>9} {'app ms':>7} {'floor ms':>8} "
+          f"{'ratio':>6}   render only (paintGL + glFinish), median")
+    for pid, ph, tris, a, f in rows:
+        print(f"{pid:<10} {ph:>5} {tris:>9,} {a:>7.1f} {f:>8.1f} {a / f:>6.2f}")
+    ratios = [a / f for *_, a, f in rows]
+    print(f"ratio over all phases: median {median(ratios):.2f}, max {max(ratios):.2f} "
+          f"(goal <= 1.25)")
+    full = [a for pid, ph, _, a, _ in rows if pid == "ros-2024"][-1]
+    print(f"ros-2024 full station: {full:.1f} ms render (goal < 60 ms)")
+
+    steady, change, uploads = bench_phase_change(win, args.rounds * 2)
+    print(f"\nphase change -> frame on screen: {change:.1f} ms, steady displayed frame "
+          f"{steady:.1f} ms, difference {change - steady:+.1f} ms (goal <= +5 ms); "
+          f"uploads during phase changes: {uploads}")
+    widget, window = bench_hosts(win, args.rounds * 2)
+    print(f"\ndisplayed frame, ros-2024 final phase at {W}x{H}: QOpenGLWidget "
+          f"{widget:.1f} ms, QOpenGLWindow {window:.1f} ms, ratio {widget / window:.2f}")
+    win.close()
+    sys.stdout.flush()
+    os._exit(0)  # leave GL teardown to the OS: this is a measurement script
+
+
+if __name__ == "__main__":
+    sys.exit(main())
