@@ -124,3 +124,18 @@ def test_module_labels_draw_abbreviations(make_window):
     assert np.abs(after.astype(int) - before.astype(int)).sum(axis=2).astype(bool).sum() > 200
     assert all(lbl.visible() for mid, lbl in win.scene.labels.items()
                if mid in win.scene.visible_modules())
+
+
+@pytest.mark.parametrize("mode", ["wireframe", "xray"])
+def test_translucent_modes_keep_the_framebuffer_opaque(make_window, mode):
+    """Blending must not lower the framebuffer's alpha: Qt composes the widget with
+    premultiplied alpha, and a lower alpha turns the colours (cyan lines came out red)."""
+    win = make_window("ros-2024")
+    win.set_mode(mode)
+    win.scene.select("uum")
+    img = win.view.grabFramebuffer().convertToFormat(
+        win.view.grabFramebuffer().Format.Format_ARGB32)
+    h, w = img.height(), img.width()
+    arr = np.frombuffer(img.constBits(), dtype=np.uint8, count=img.bytesPerLine() * h)
+    alpha = arr.reshape(h, img.bytesPerLine())[:, : w * 4].reshape(h, w, 4)[:, :, 3]
+    assert alpha.min() == 255

@@ -27,6 +27,12 @@ _SPECS = np.array([(MATERIALS[m].specular, MATERIALS[m].shininess)
 _STRIDE = 7 * 4
 
 
+def _blend_keep_alpha() -> None:
+    # Blend colour only: the framebuffer's alpha must stay 1, or Qt's composition of the
+    # widget (premultiplied alpha) shifts the colours of everything translucent.
+    GL.glBlendFuncSeparate(GL.GL_SRC_ALPHA, GL.GL_ONE_MINUS_SRC_ALPHA, GL.GL_ZERO, GL.GL_ONE)
+
+
 def _mat4(m) -> np.ndarray:
     return np.array(m.data(), dtype=np.float32)
 
@@ -118,7 +124,7 @@ class ModuleItem(gl.GLGraphicsItem.GLGraphicsItem):
         translucent = self.alpha < 1.0
         if translucent:
             GL.glEnable(GL.GL_BLEND)
-            GL.glBlendFunc(GL.GL_SRC_ALPHA, GL.GL_ONE_MINUS_SRC_ALPHA)
+            _blend_keep_alpha()
             GL.glDepthMask(GL.GL_FALSE)
         else:
             GL.glDisable(GL.GL_BLEND)
@@ -131,7 +137,7 @@ class ModuleItem(gl.GLGraphicsItem.GLGraphicsItem):
             GL.glDisable(GL.GL_POLYGON_OFFSET_FILL)
             GL.glPolygonMode(GL.GL_FRONT_AND_BACK, GL.GL_LINE)
             GL.glEnable(GL.GL_BLEND)
-            GL.glBlendFunc(GL.GL_SRC_ALPHA, GL.GL_ONE_MINUS_SRC_ALPHA)
+            _blend_keep_alpha()
             GL.glUniform4f(loc["u_flat"], 0.30, 0.85, 1.0, 0.55)
             GL.glDrawElements(GL.GL_TRIANGLES, count, GL.GL_UNSIGNED_INT, None)
             GL.glPolygonMode(GL.GL_FRONT_AND_BACK, GL.GL_FILL)
