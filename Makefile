@@ -4,6 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
+QM := assets/translations/ross_ru.qm
 
 .PHONY: run test bench lint clean
 
@@ -15,14 +16,17 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
 	@touch $(STAMP)
 
-run: $(STAMP)
+$(QM): assets/translations/ross_ru.ts $(STAMP)
+	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
+
+run: $(STAMP) $(QM)
 	$(PY) main.py $(ARGS)
 
-test: $(STAMP)
+test: $(STAMP) $(QM)
 	@tools/system_packages.sh test
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-bench: $(STAMP)
+bench: $(STAMP) $(QM)
 	@tools/system_packages.sh test
 	$(PY) bench/meshes.py
 	xvfb-run -a -s "-screen 0 2100x1400x24" $(PY) bench/frame.py

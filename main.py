@@ -29,10 +29,16 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="main.py", description="Explore the planned Russian Orbital "
                      "Station: modules, figures with sources, assembly phases.")
-    parser.add_argument("--plan", default=DEFAULT_PLAN,
-                        help="plan id or plan file to open (default: %(default)s)")
-    parser.add_argument("--phase", default="final",
-                        help="phase number, phase id, 'first' or 'final' (default)")
+    parser.add_argument("--plan", default=None,
+                        help=f"plan id or plan file to open (default: the last one, or "
+                        f"{DEFAULT_PLAN})")
+    parser.add_argument("--phase", default=None,
+                        help="phase number, phase id, 'first' or 'final' (default: the "
+                        "last one shown, or final)")
+    parser.add_argument("--lang", choices=("en", "ru"), default=None,
+                        help="user-interface language (default: the system's)")
+    parser.add_argument("--reset-settings", action="store_true",
+                        help="forget window layout, last plan and display options")
     parser.add_argument("--quit-after-first-frame", action="store_true",
                         help="start, draw one frame, print its timing and quit (smoke test)")
     sub = parser.add_subparsers(dest="command")
@@ -84,11 +90,37 @@ def cmd_info(args) -> int:
 
 
 def cmd_gui(args) -> int:
-    plan = _load(args.plan)  # fail before any window appears
-    phase = plan.phase_index(args.phase)
+    from models3d.plan import PlanError
+    from ui.settings import reset_settings, settings
+
+    if args.reset_settings:
+        print(f"settings reset ({reset_settings()})")
+    saved = settings()
+    key = args.plan or saved.value("plan") or DEFAULT_PLAN
+    try:
+        plan = _load(key)  # fail before any window appears
+    except (FileNotFoundError, PlanError) as exc:
+        if args.plan:
+            raise
+        # the remembered plan is gone or broken: say so and open the default one
+        print(f"warning: the last plan '{key}' could not be opened ({exc}); "
+              f"opening {DEFAULT_PLAN}", file=sys.stderr)
+        plan = _load(DEFAULT_PLAN)
+    if args.phase is not None:
+        phase = plan.phase_index(args.phase)
+    else:
+        remembered = saved.value("phase") if not args.plan and key == saved.value("plan") \
+            else None
+        try:
+            phase = plan.phase_index(int(remembered) + 1) if remembered is not None \
+                else None
+        except (KeyError, ValueError, TypeError):
+            phase = None
+        phase = len(plan.phases) - 1 if phase is None else phase
     from ui.app import run
 
-    return run(plan, phase, quit_after_first_frame=args.quit_after_first_frame)
+    return run(plan, phase, quit_after_first_frame=args.quit_after_first_frame,
+               restore=not args.reset_settings, language=args.lang)
 
 
 def main(argv: list[str] | None = None) -> int:

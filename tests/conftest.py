@@ -31,6 +31,14 @@ def pytest_configure(config):
     _configure_qt()
 
 
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path, monkeypatch):
+    """Every test gets its own settings file: nothing touches the user's settings."""
+    path = tmp_path / "settings.ini"
+    monkeypatch.setenv("ROSS_EXPLORER_SETTINGS", str(path))
+    return path
+
+
 @pytest.fixture
 def gl_display():
     """A display with OpenGL; fails in CI when there is none, skips elsewhere."""

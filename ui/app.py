@@ -23,21 +23,27 @@ def _configure_qt() -> None:
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
 
 
-def run(plan: Plan, phase: int, quit_after_first_frame: bool = False) -> int:
+def run(plan: Plan, phase: int | None, quit_after_first_frame: bool = False,
+        restore: bool = True, language: str | None = None) -> int:
     _configure_qt()
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("ROSS Explorer")
     app.setOrganizationName("ROSS Explorer")
+    from . import i18n
     from .main_window import MainWindow
+    from .settings import settings
 
-    window = MainWindow(plan, phase)
+    choice = language or settings().value("language", "system")
+    lang = i18n.install(app, None if choice == "system" else choice)
+    window = MainWindow(plan, phase, restore=restore, language=lang)
     if quit_after_first_frame:
         def first_frame():
             ms = (time.perf_counter() - _T0) * 1000
-            print(f"first frame after {ms:.0f} ms: {plan.id} phase {phase + 1}, "
-                  f"{len(window.scene.states[phase].modules)} modules", flush=True)
+            st = window.state
+            print(f"first frame after {ms:.0f} ms: {st.plan.id} phase {st.phase + 1}, "
+                  f"{len(st.modules())} modules", flush=True)
             app.quit()
 
         window.view.frameSwapped.connect(first_frame)

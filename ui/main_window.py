@@ -1,31 +1,103 @@
-"""The main window: the 3D view of the station, its display options and the status bar."""
+"""The main window: the 3D view with the timeline under it, panels in docks, menus,
+toolbar and status bar, all bound to one ViewerState."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QSurfaceFormat
-from PySide6.QtWidgets import QLabel, QMainWindow
+from PySide6.QtWidgets import (QApplication, QComboBox, QDockWidget, QFileDialog, QLabel,
+                               QMainWindow, QMessageBox, QToolBar, QVBoxLayout, QWidget)
 
-from models3d.plan import Plan, text
-from models3d.totals import phase_totals
+from models3d.plan import Plan, PlanError, load_plan, plan_paths, text
 
+from . import i18n
+from .help import about_html, show_text_dialog, shortcuts_html
+from .panels import ModuleList, PropertiesPanel, TotalsPanel
 from .scene import StationScene
+from .settings import as_bool, settings
+from .state import ViewerState
+from .timeline import Timeline
 from .viewport.view import StationView
+
+VERSION = "0.2.0"
+MODES = ("solid", "wireframe", "xray")
+
+
+def plan_key(plan: Plan) -> str:
+    """The bundled plan id when the plan is a bundled file, else the file's path."""
+    bundled = plan_paths().get(plan.id)
+    if bundled is not None and Path(bundled).resolve() == Path(plan.path).resolve():
+        return plan.id
+    return str(plan.path)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, plan: Plan, phase: int):
+    def __init__(self, plan: Plan, phase: int | None = None, *, restore: bool = False,
+                 language: str = "en"):
         super().__init__()
         self.setObjectName("main_window")
-        self.antialiasing_chosen = False  # True once the user picks a setting
+        self.language = language
+        self.antialiasing_chosen = False
+        self.animate_docking = True
+        self.state = ViewerState(self)
+        self.plans = {pid: None for pid in plan_paths()}  # loaded on demand
+        self._compare = None
+        self._dialogs = []
+
+        self.central = QWidget()
+        self.central_layout = QVBoxLayout(self.central)
+        self.central_layout.setContentsMargins(0, 0, 0, 0)
+        self.central_layout.setSpacing(0)
+        self.timeline = Timeline(self.state, lang=lambda: self.language)
         self._make_view(samples=0)
+        self.central_layout.addWidget(self.timeline)
+        self.setCentralWidget(self.central)
+
+        self.module_list = ModuleList(self.state, lang=lambda: self.language)
+        self.properties = PropertiesPanel(self.state, lang=lambda: self.language)
+        self.totals = TotalsPanel(self.state)
+        self.docks = {}
+        for key, widget, area in (("modules", self.module_list, Qt.DockWidgetArea.LeftDockWidgetArea),
+                                  ("properties", self.properties, Qt.DockWidgetArea.RightDockWidgetArea),
+                                  ("totals", self.totals, Qt.DockWidgetArea.LeftDockWidgetArea)):
+            dock = QDockWidget(self)
+            dock.setObjectName(f"dock_{key}")
+            dock.setWidget(widget)
+            self.addDockWidget(area, dock)
+            self.docks[key] = dock
+
         self.plan_label = QLabel()
         self.plan_label.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addPermanentWidget(self.plan_label)
-        self._build_menus()
-        self.resize(1280, 800)
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("main_toolbar")
+        self.addToolBar(self.toolbar)
+        self.plan_box = QComboBox()
+        self.plan_box.setObjectName("plan_selector")
+        self.plan_box.setMinimumContentsLength(28)
+        self.plan_box.activated.connect(self._on_plan_box)
+
+        self.state.plan_changed.connect(self._on_plan_changed)
+        self.state.phase_changed.connect(self._on_phase_changed)
+        self.state.selection_changed.connect(self._on_selection_changed)
+        self.state.hidden_changed.connect(lambda: self.scene.set_hidden(self.state.hidden))
+        self.state.mode_changed.connect(self._on_mode_changed)
+        self.timeline.play_state_changed.connect(self._on_play_state)
+
+        self.retranslate()
+        self.resize(1440, 900)
+        self.resizeDocks([self.docks["modules"], self.docks["properties"]], [360, 430],
+                         Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["modules"], self.docks["totals"]], [300, 520],
+                         Qt.Orientation.Vertical)
         self.set_plan(plan, phase)
+        if restore:
+            self.restore_settings()
         self.view.frameSwapped.connect(self._on_first_frame)
+
+    # ---- view (recreated for anti-aliasing) ----------------------------------------
 
     def _make_view(self, samples: int) -> None:
         view = StationView()
@@ -33,12 +105,17 @@ class MainWindow(QMainWindow):
         fmt.setSamples(samples)
         view.setFormat(fmt)
         view.requested_samples = samples
+        old = getattr(self, "view", None)
+        if old is not None:
+            self.central_layout.replaceWidget(old, view)
+        else:
+            self.central_layout.insertWidget(0, view, 1)
         self.view = view
-        self.setCentralWidget(view)
         self.scene = StationScene(view)
-        view.selection_changed.connect(self._on_view_selection)
-        view.hover_changed.connect(self._on_view_hover)
+        view.selection_changed.connect(self.state.select)
+        view.hover_changed.connect(self.scene.hover)
         view.camera_changed.connect(self.scene.camera_moved)
+        view.interaction_started.connect(self.scene.finish_transition)
 
     def _on_first_frame(self) -> None:
         self.view.frameSwapped.disconnect(self._on_first_frame)
@@ -47,109 +124,391 @@ class MainWindow(QMainWindow):
             self.set_antialiasing(True, chosen=False)
 
     def set_antialiasing(self, on: bool, chosen: bool = True) -> None:
-        """Recreate the view with or without 4x MSAA, keeping plan, phase, camera,
-        selection and display options."""
+        """Recreate the view with or without 4x MSAA, keeping the state and camera."""
         self.antialiasing_chosen = self.antialiasing_chosen or chosen
         self.aa_action.setChecked(on)
         if (self.view.requested_samples > 0) == on:
             return
         old_view, old_scene = self.view, self.scene
         camera = old_view.camera_state()
-        phase, selected = old_scene.phase, old_scene.selected
-        mode, labels = old_scene.mode, old_scene.labels_visible
+        labels = old_scene.labels_visible
         old_scene.clear()
         self._make_view(samples=4 if on else 0)
         old_view.deleteLater()
-        self.scene.set_plan(self.plan)
-        self.scene.show_phase(phase)
-        self.scene.set_mode(mode)
+        self._load_scene()
         self.scene.set_labels(labels)
-        self.scene.select(selected)
-        self.view.selected = self.scene.selected
         self.view.set_camera(*camera, animate=False)
 
-    def _build_menus(self) -> None:
-        view_menu = self.menuBar().addMenu("&View")
+    def _load_scene(self) -> None:
+        st = self.state
+        self.scene.set_plan(st.plan, st.states)
+        self.scene.set_hidden(st.hidden)
+        self.scene.show_phase(st.phase)
+        self.scene.set_mode(st.mode)
+        self.scene.select(st.selected)
+        self.view.selected = st.selected
+
+    # ---- menus and toolbar -----------------------------------------------------------
+
+    def retranslate(self) -> None:
+        """(Re)build every text of the window in the current language."""
+        tr = self.tr
+        for act in getattr(self, "_actions", []):
+            self.removeAction(act)
+            act.deleteLater()
+        self._actions = []
+        self.menuBar().clear()
+        self.toolbar.clear()
+        self.toolbar.setWindowTitle(tr("Main toolbar"))
+        for key, title in (("modules", tr("Modules")), ("properties", tr("Properties")),
+                           ("totals", tr("Station totals"))):
+            self.docks[key].setWindowTitle(title)
+
+        file_menu = self.menuBar().addMenu(tr("&File"))
+        self.open_action = self._action(tr("&Open plan file..."), "Ctrl+O", self.open_plan_file,
+                                        tr("Open a plan file (TOML) of your own"))
+        file_menu.addAction(self.open_action)
+        self.compare_action = self._action(tr("&Compare plans..."), "Ctrl+K", self.show_compare,
+                                           tr("Two plans side by side at the same scale"))
+        file_menu.addAction(self.compare_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(tr("&Quit"), "Ctrl+Q", self.close))
+
+        view_menu = self.menuBar().addMenu(tr("&View"))
         group = QActionGroup(self)
         self.mode_actions = {}
-        for mode, label, key in (("solid", "&Solid", "Ctrl+1"),
-                                 ("wireframe", "&Wireframe overlay", "Ctrl+2"),
-                                 ("xray", "&X-ray", "Ctrl+3")):
-            act = QAction(label, self, checkable=True, shortcut=QKeySequence(key))
-            act.triggered.connect(lambda _=False, m=mode: self.set_mode(m))
+        for mode, label, key in (("solid", tr("&Solid"), "Ctrl+1"),
+                                 ("wireframe", tr("&Wireframe overlay"), "Ctrl+2"),
+                                 ("xray", tr("&X-ray"), "Ctrl+3")):
+            act = self._action(label, key, lambda _=False, m=mode: self.state.set_mode(m))
+            act.setCheckable(True)
+            act.setChecked(self.state.mode == mode)
             group.addAction(act)
             view_menu.addAction(act)
             self.mode_actions[mode] = act
-        self.mode_actions["solid"].setChecked(True)
         view_menu.addSeparator()
-        self.labels_action = QAction("Module &labels", self, checkable=True,
-                                     shortcut=QKeySequence("L"))
+        labels_on = self.scene.labels_visible
+        self.labels_action = self._action(tr("Module &labels"), "L", None)
+        self.labels_action.setCheckable(True)
+        self.labels_action.setChecked(labels_on)
         self.labels_action.toggled.connect(lambda on: self.scene.set_labels(on))
         view_menu.addAction(self.labels_action)
-        self.aa_action = QAction("&Anti-aliasing (4x MSAA)", self, checkable=True)
-        self.aa_action.setStatusTip("Smoother edges; costs 2-2.5x per frame on a "
-                                    "software renderer")
+        self.aa_action = self._action(tr("&Anti-aliasing (4x MSAA)"), None, None,
+                                      tr("Smoother edges; costs 2-2.5x per frame on a "
+                                         "software renderer"))
+        self.aa_action.setCheckable(True)
+        self.aa_action.setChecked(self.view.requested_samples > 0)
         self.aa_action.toggled.connect(lambda on: self.set_antialiasing(on))
         view_menu.addAction(self.aa_action)
+        self.dock_anim_action = self._action(tr("&Docking animations"), None, None,
+                                             tr("Fly modules in when stepping phase by phase"))
+        self.dock_anim_action.setCheckable(True)
+        self.dock_anim_action.setChecked(self.animate_docking)
+        self.dock_anim_action.toggled.connect(self._set_animate_docking)
+        view_menu.addAction(self.dock_anim_action)
         view_menu.addSeparator()
         for label, key, slot in (
-            ("&Fit all", "F", lambda: self.view.fit_all()),
-            ("Fit &selected", "Shift+F", lambda: self.view.fit_selected(self.scene.selected)),
-            ("&Front", "1", lambda: self.view.view_preset("front")),
-            ("S&ide", "3", lambda: self.view.view_preset("side")),
-            ("&Top", "7", lambda: self.view.view_preset("top")),
-            ("&Iso / reset view", "9", lambda: self.view.view_preset("iso")),
+            (tr("&Fit all"), "F", lambda: self.view.fit_all()),
+            (tr("Fit &selected"), "Shift+F", lambda: self.view.fit_selected(self.state.selected)),
+            (tr("&Front view"), "1", lambda: self.view.view_preset("front")),
+            (tr("S&ide view"), "3", lambda: self.view.view_preset("side")),
+            (tr("&Top view"), "7", lambda: self.view.view_preset("top")),
+            (tr("&Iso view (reset)"), "9", lambda: self.view.view_preset("iso")),
         ):
-            act = QAction(label, self)
-            act.setShortcut(QKeySequence(key))
-            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            act.triggered.connect(slot)
-            view_menu.addAction(act)
+            view_menu.addAction(self._action(label, key, slot))
+        view_menu.addSeparator()
+        panels = view_menu.addMenu(tr("&Panels"))
+        for dock in self.docks.values():
+            panels.addAction(dock.toggleViewAction())
+        panels.addAction(self.toolbar.toggleViewAction())
+        lang_menu = view_menu.addMenu(tr("&Language"))
+        lang_group = QActionGroup(self)
+        current = settings().value("language", "system")
+        for code, name in (("system", tr("System default")), *i18n.LANGUAGES.items()):
+            act = QAction(name, self, checkable=True)
+            self._actions.append(act)
+            act.setChecked(current == code)
+            act.triggered.connect(lambda _=False, c=code: self.set_language(c))
+            lang_group.addAction(act)
+            lang_menu.addAction(act)
 
-    def set_plan(self, plan: Plan, phase: int) -> None:
-        self.plan = plan
-        self.scene.set_plan(plan)
-        self.totals = phase_totals(plan, self.scene.states)
-        self.show_phase(phase)
+        tl_menu = self.menuBar().addMenu(tr("&Timeline"))
+        self.play_action = self._action(tr("&Play assembly"), "Space", self.timeline.toggle_play,
+                                        tr("Step through every phase"))
+        self.prev_action = self._action(tr("P&revious phase"), "Left",
+                                        lambda: self.state.step(-1))
+        self.next_action = self._action(tr("&Next phase"), "Right", lambda: self.state.step(1))
+        self.first_action = self._action(tr("F&irst phase"), "Home",
+                                         lambda: self.state.set_phase(0))
+        self.last_action = self._action(tr("&Last phase"), "End",
+                                        lambda: self.state.set_phase(self.state.phase_count - 1))
+        for act in (self.play_action, self.prev_action, self.next_action, self.first_action,
+                    self.last_action):
+            tl_menu.addAction(act)
+
+        help_menu = self.menuBar().addMenu(tr("&Help"))
+        help_menu.addAction(self._action(tr("&Keyboard shortcuts"), "F1", self.show_shortcuts))
+        help_menu.addAction(self._action(tr("&About ROSS Explorer"), None, self.show_about))
+
+        self.toolbar.addWidget(QLabel(" " + tr("Plan:") + " "))
+        self.toolbar.addWidget(self.plan_box)
+        self.toolbar.addSeparator()
+        for act in (self.first_action, self.prev_action, self.play_action, self.next_action,
+                    self.last_action):
+            self.toolbar.addAction(act)
+        self.toolbar.addSeparator()
+        for mode in MODES:
+            self.toolbar.addAction(self.mode_actions[mode])
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.compare_action)
+        self._fill_plan_box()
+        self._on_play_state(self.timeline.playing)
+        if self.state.plan is not None:
+            self.module_list.rebuild()
+            self.properties.refresh()
+            self.totals.rebuild()
+            self._update_labels()
+
+    def _action(self, label, shortcut, slot, tip: str | None = None) -> QAction:
+        act = QAction(label, self)
+        if shortcut:
+            act.setShortcut(QKeySequence(shortcut))
+        if tip:
+            act.setStatusTip(tip)
+            act.setToolTip(f"{label.replace('&', '')} ({shortcut})" if shortcut else tip)
+        if slot is not None:
+            act.triggered.connect(lambda _=False: slot())
+        self.addAction(act)
+        self._actions.append(act)
+        return act
+
+    def _fill_plan_box(self) -> None:
+        self.plan_box.blockSignals(True)
+        self.plan_box.clear()
+        for pid in plan_paths():
+            self.plan_box.addItem(pid, pid)
+        if self.state.plan is not None:
+            self._sync_plan_box()
+        self.plan_box.blockSignals(False)
+
+    def _sync_plan_box(self) -> None:
+        plan = self.state.plan
+        i = self.plan_box.findData(plan_key(plan))
+        if i < 0:
+            self.plan_box.addItem(f"{plan.id} ({Path(plan.path).name})", plan.path)
+            i = self.plan_box.count() - 1
+        self.plan_box.blockSignals(True)
+        self.plan_box.setCurrentIndex(i)
+        self.plan_box.blockSignals(False)
+
+    # ---- plan ------------------------------------------------------------------------
+
+    @property
+    def plan(self) -> Plan | None:
+        return self.state.plan
+
+    def set_plan(self, plan: Plan, phase: int | None = None) -> None:
+        self.state.set_plan(plan, phase)
+
+    def load_plan_key(self, key: str) -> bool:
+        """Open a bundled plan id or a plan file; on a broken file, say why and keep the
+        current plan."""
+        try:
+            path = plan_paths().get(key, Path(key))
+            plan = load_plan(path)
+        except PlanError as exc:
+            self._error(self.tr("The plan file could not be opened"), str(exc))
+            return False
+        self.set_plan(plan)
+        return True
+
+    def open_plan_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open plan file"), "",
+                                              self.tr("Station plans (*.toml);;All files (*)"))
+        if path:
+            self.load_plan_key(path)
+
+    def _on_plan_box(self, index: int) -> None:
+        key = self.plan_box.itemData(index)
+        if key and (self.state.plan is None or key not in (self.state.plan.id,
+                                                           self.state.plan.path)):
+            if not self.load_plan_key(key):
+                self._sync_plan_box()
+
+    def _on_plan_changed(self) -> None:
+        self.timeline.set_playing(False)
+        self._load_scene()
         self.scene.fit_camera()
+        self._sync_plan_box()
+        self.setWindowTitle(f"{text(self.state.plan.title, self.language)} — ROSS Explorer")
+        self._update_labels()
 
-    def closeEvent(self, event) -> None:
-        # free GPU buffers while the GL context is still alive
-        self.scene.clear()
-        super().closeEvent(event)
+    # ---- phase, selection, display ---------------------------------------------------
 
-    def set_mode(self, mode: str) -> None:
-        self.scene.set_mode(mode)
-        self.mode_actions[mode].setChecked(True)
+    def _set_animate_docking(self, on: bool) -> None:
+        self.animate_docking = on
 
-    def show_phase(self, index: int) -> None:
-        self.scene.show_phase(index)
-        ph = self.plan.phases[index]
-        self.setWindowTitle(f"ROSS Explorer — {text(self.plan.title)}")
-        tot = self.totals[index]
-        mass = tot.sums["mass"].format()
+    def _on_phase_changed(self, index: int, previous: int) -> None:
+        animate = self.animate_docking and abs(index - previous) == 1 and self.isVisible()
+        self.scene.show_phase(index, animate=animate, flash=True)
+        self.view.selected = self.state.selected
+        self._update_labels()
+        changes = self.scene.changes(previous, index) if previous >= 0 else None
+        self.statusBar().showMessage(self.describe_changes(index, changes), 6000)
+
+    def describe_changes(self, index: int, changes: dict | None) -> str:
+        plan = self.state.plan
+        ph = plan.phases[index]
+        head = f"{self.tr('Phase')} {index + 1}: {text(ph.name, self.language)} " \
+               f"({ph.date_label()})"
+        if not changes:
+            return head
+        name = lambda m: text(plan.modules[m].abbr, self.language)  # noqa: E731
+        bits = []
+        for key, label in (("added", self.tr("added")), ("relocated", self.tr("moved")),
+                           ("removed", self.tr("removed"))):
+            if changes[key]:
+                bits.append(f"{label} {', '.join(name(m) for m in changes[key])}")
+        return head + (" — " + "; ".join(bits) if bits else "")
+
+    def _update_labels(self) -> None:
+        st = self.state
+        if st.plan is None:
+            return
+        ph = st.plan.phases[st.phase]
+        tot = st.totals[st.phase]
         self.plan_label.setText(
-            f"{self.plan.id} · phase {index + 1}/{len(self.plan.phases)}: "
-            f"{text(ph.name)} ({ph.date_label()}) · {tot.modules} modules · mass {mass}")
+            f"{st.plan.id} · {self.tr('phase')} {st.phase + 1}/{st.phase_count}: "
+            f"{text(ph.name, self.language)} ({ph.date_label()}) · {tot.modules} "
+            f"{self.tr('modules')} · {self.tr('mass')} {tot.sums['mass'].format()}")
+        self.prev_action.setEnabled(st.phase > 0)
+        self.first_action.setEnabled(st.phase > 0)
+        self.next_action.setEnabled(st.phase < st.phase_count - 1)
+        self.last_action.setEnabled(st.phase < st.phase_count - 1)
         self._show_hint()
 
     def _show_hint(self) -> None:
-        if self.scene.selected:
-            m = self.plan.modules[self.scene.selected]
+        st = self.state
+        if st.selected:
+            m = st.plan.modules[st.selected]
             self.statusBar().showMessage(
-                f"Selected: {text(m.abbr)} — {text(m.name)}. Shift+F frames it, "
-                "Esc clears.")
-        elif self.plan.interpretation:
-            first = text(self.plan.interpretation).split(". ")[0].rstrip(".")
-            self.statusBar().showMessage(f"Interpretation: {first}.")
+                f"{self.tr('Selected')}: {text(m.abbr, self.language)} — "
+                f"{text(m.name, self.language)}. "
+                + self.tr("Shift+F frames it, Esc clears."))
+        elif st.plan.interpretation:
+            first = text(st.plan.interpretation, self.language).split(". ")[0].rstrip(".")
+            self.statusBar().showMessage(f"{self.tr('Interpretation')}: {first}.")
         else:
-            self.statusBar().showMessage("Click a module to select it; drag to orbit, "
-                                         "right-drag to pan, wheel to zoom, F to fit.")
+            self.statusBar().showMessage(self.tr(
+                "Click a module to select it; drag to orbit, right-drag to pan, wheel to "
+                "zoom, F to fit, Space to play the assembly."))
 
-    def _on_view_selection(self, module_id) -> None:
+    def _on_selection_changed(self, module_id) -> None:
         self.scene.select(module_id)
         self.view.selected = self.scene.selected
         self._show_hint()
 
-    def _on_view_hover(self, module_id) -> None:
-        self.scene.hover(module_id)
+    def _on_mode_changed(self, mode: str) -> None:
+        self.scene.set_mode(mode)
+        self.mode_actions[mode].setChecked(True)
+
+    def set_mode(self, mode: str) -> None:
+        self.state.set_mode(mode)
+
+    def show_phase(self, index: int) -> None:
+        self.state.set_phase(index)
+
+    def _on_play_state(self, playing: bool) -> None:
+        self.play_action.setText(self.tr("&Pause") if playing else self.tr("&Play assembly"))
+
+    # ---- windows and dialogs -----------------------------------------------------------
+
+    def all_plans(self) -> dict[str, Plan]:
+        for pid, path in plan_paths().items():
+            if self.plans.get(pid) is None:
+                self.plans[pid] = load_plan(path)
+        return dict(self.plans)
+
+    def show_compare(self) -> None:
+        from .compare import CompareWindow
+
+        plans = self.all_plans()
+        left = self.state.plan.id if self.state.plan.id in plans else "ros-2024"
+        right = "mir" if left != "mir" else "tiangong"
+        if self._compare is not None:
+            self._compare.close()
+        self._compare = CompareWindow(plans, left, right, self)
+        self._compare.show()
+
+    def show_shortcuts(self) -> None:
+        self._dialogs.append(show_text_dialog(self, self.tr("Keyboard shortcuts"),
+                                              shortcuts_html()))
+
+    def show_about(self) -> None:
+        self._dialogs.append(show_text_dialog(self, self.tr("About ROSS Explorer"),
+                                              about_html(VERSION)))
+
+    def _error(self, title: str, detail: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, title, parent=self)
+        box.setInformativeText(detail)
+        box.setModal(False)
+        box.show()
+        self._dialogs.append(box)
+        self.statusBar().showMessage(detail.splitlines()[0], 10000)
+
+    def set_language(self, code: str) -> None:
+        s = settings()
+        s.setValue("language", code)
+        self.language = i18n.install(QApplication.instance(), None if code == "system"
+                                     else code)
+        self.retranslate()
+        self.timeline.update()
+        self._on_plan_title()
+
+    def _on_plan_title(self) -> None:
+        if self.state.plan is not None:
+            self.setWindowTitle(f"{text(self.state.plan.title, self.language)} — "
+                                "ROSS Explorer")
+
+    # ---- settings --------------------------------------------------------------------
+
+    def save_settings(self) -> None:
+        s = settings()
+        s.setValue("geometry", self.saveGeometry())
+        s.setValue("window_state", self.saveState())
+        plan = self.state.plan
+        if plan is not None:
+            s.setValue("plan", plan_key(plan))
+            s.setValue("phase", self.state.phase)
+        s.setValue("mode", self.state.mode)
+        s.setValue("labels", self.scene.labels_visible)
+        s.setValue("docking_animations", self.animate_docking)
+        if self.antialiasing_chosen:
+            s.setValue("antialiasing", self.view.requested_samples > 0)
+        s.sync()
+
+    def restore_settings(self) -> None:
+        s = settings()
+        geo = s.value("geometry")
+        if isinstance(geo, QByteArray):
+            self.restoreGeometry(geo)
+        ws = s.value("window_state")
+        if isinstance(ws, QByteArray):
+            self.restoreState(ws)
+        mode = s.value("mode")
+        if mode in MODES:
+            self.state.set_mode(mode)
+        self.labels_action.setChecked(as_bool(s.value("labels"), False))
+        self.dock_anim_action.setChecked(as_bool(s.value("docking_animations"), True))
+        aa = s.value("antialiasing")
+        if aa is not None:
+            self.set_antialiasing(as_bool(aa), chosen=True)
+
+    def closeEvent(self, event) -> None:
+        self.timeline.set_playing(False)
+        self.save_settings()
+        if self._compare is not None:
+            self._compare.close()
+        # free GPU buffers while the GL context is still alive
+        self.scene.clear()
+        super().closeEvent(event)

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph.opengl as gl
+from PySide6.QtCore import QEasingCurve, QObject, QVariantAnimation, Signal
 from PySide6.QtGui import QColor, QFont, QMatrix4x4
+from scipy.spatial.transform import Rotation, Slerp
 
-from models3d.assembly import StationState, assemble
+from models3d.assembly import StationState, assemble, port_matrix
 from models3d.geometry import ModuleMeshes, build_plan
 from models3d.picking import pick
 from models3d.plan import Plan, text
@@ -22,15 +24,21 @@ from .viewport.view import StationView
 DISPLAY_MODES = ("solid", "wireframe", "xray")
 SELECT_TINT = (1.0, 0.70, 0.18, 0.55)
 HOVER_TINT = (0.55, 0.80, 1.0, 0.28)
+FLASH_RGB = (0.35, 1.0, 0.55)
 XRAY_ALPHA = 0.30
+TRANSITION_MS = 1000
+FLASH_MS = 1600
 
 
 def qmatrix(m: np.ndarray) -> QMatrix4x4:
     return QMatrix4x4(*np.asarray(m, dtype=np.float64).ravel().tolist())
 
 
-class StationScene:
+class StationScene(QObject):
+    transition_finished = Signal()
+
     def __init__(self, view: StationView):
+        super().__init__(view)
         self.view = view
         self.plan: Plan | None = None
         self.states: list[StationState] = []
@@ -42,6 +50,22 @@ class StationScene:
         self.hovered: str | None = None
         self.mode = "solid"
         self.labels_visible = False
+        self.hidden: set[str] = set()
+        self.flashing: set[str] = set()
+        self.flash_alpha = 0.0
+        self._moves: dict[str, tuple] = {}
+        self._transition = QVariantAnimation(self)
+        self._transition.setDuration(TRANSITION_MS)
+        self._transition.setStartValue(0.0)
+        self._transition.setEndValue(1.0)
+        self._transition.valueChanged.connect(self._on_transition_value)
+        self._transition.finished.connect(self._on_transition_done)
+        self._flash = QVariantAnimation(self)
+        self._flash.setDuration(FLASH_MS)
+        self._flash.setStartValue(0.55)
+        self._flash.setEndValue(0.0)
+        self._flash.setEasingCurve(QEasingCurve.Type.InQuad)
+        self._flash.valueChanged.connect(self._on_flash_value)
         view.picker = self.pick
         view.fitter = self.fit_points
         view.before_paint = self._upload_pending
@@ -49,10 +73,10 @@ class StationScene:
 
     # ---- plan ----------------------------------------------------------------------
 
-    def set_plan(self, plan: Plan) -> None:
+    def set_plan(self, plan: Plan, states: list[StationState] | None = None) -> None:
         self.clear()
         self.plan = plan
-        self.states = assemble(plan)
+        self.states = states if states is not None else assemble(plan)
         self.meshes = build_plan(plan)
         for mid, meshes in self.meshes.items():
             item = ModuleItem(meshes)
@@ -70,6 +94,7 @@ class StationScene:
         self.view.set_scene_sphere((lo + hi) / 2, float(np.linalg.norm(hi - lo) / 2))
         self.phase = -1
         self.selected = self.hovered = None
+        self.hidden = set()
 
     def _upload_all(self) -> None:
         """Upload every module now, so that showing one later costs no upload."""
@@ -90,6 +115,10 @@ class StationScene:
             item.release()
 
     def clear(self) -> None:
+        self._transition.stop()
+        self._flash.stop()
+        self._moves = {}
+        self.flashing = set()
         if self.items and self.view.isValid():
             self.view.makeCurrent()
             try:
@@ -104,22 +133,124 @@ class StationScene:
 
     # ---- phase, selection, display -------------------------------------------------
 
-    def show_phase(self, index: int) -> None:
+    def show_phase(self, index: int, animate: bool = False, flash: bool = False) -> None:
+        """Show the station after phase `index`. With `animate`, a one-step change flies
+        added modules in along their docking axis, undocks removed ones and moves
+        relocated ones port to port; `flash` highlights what changed for a moment."""
+        self.finish_transition()
+        previous = self.phase
         state = self.states[index]
+        self.phase = index
+        if self.selected not in state.modules:
+            self.selected = None
+        if self.hovered not in state.modules:
+            self.hovered = None
+        changed = self.changes(previous, index) if previous >= 0 else None
+        if animate and changed is not None and abs(index - previous) == 1 and \
+                any(changed.values()):
+            self._start_transition(previous, index, changed)
+        else:
+            self._apply_state(state)
+        if flash and changed is not None:
+            self.flashing = set(changed["added"]) | set(changed["relocated"])
+            self._flash.stop()
+            if self.flashing:
+                self._flash.start()
+        self._restyle()
+
+    def changes(self, a: int, b: int) -> dict:
+        """Modules added, removed and relocated going from phase a to phase b."""
+        sa, sb = self.states[a], self.states[b]
+        on_a, on_b = set(sa.modules), set(sb.modules)
+        moved = [m for m in sb.modules if m in on_a
+                 and not np.allclose(sa.transforms[m], sb.transforms[m], atol=1e-6)]
+        return {"added": [m for m in sb.modules if m not in on_a],
+                "removed": [m for m in sa.modules if m not in on_b],
+                "relocated": moved}
+
+    def _apply_state(self, state: StationState) -> None:
         on = set(state.modules)
         for mid, item in self.items.items():
-            visible = mid in on
-            if visible:
+            visible = mid in on and mid not in self.hidden
+            if mid in on:
                 item.setTransform(qmatrix(state.transforms[mid]))
                 self._place_label(mid, state)
             item.setVisible(visible)
             self.labels[mid].setVisible(visible and self.labels_visible)
-        self.phase = index
-        if self.selected not in on:
-            self.selected = None
-        if self.hovered not in on:
-            self.hovered = None
+        self.view.update()
+
+    # ---- docking animation ---------------------------------------------------------
+
+    def _docking_axis(self, state: StationState, mid: str) -> np.ndarray:
+        """World direction pointing away from the port a module is docked to."""
+        joint = state.joints.get(mid)
+        if joint is not None:
+            frame = state.transforms[joint.parent] @ port_matrix(
+                self.plan.modules[joint.parent], joint.port)
+            return frame[:3, 0]
+        for j in state.joints.values():  # the module is a parent here
+            if j.parent == mid:
+                frame = state.transforms[j.child] @ port_matrix(
+                    self.plan.modules[j.child], j.own_port)
+                return frame[:3, 0]
+        return np.array([0.0, 0.0, 1.0])
+
+    def _start_transition(self, a: int, b: int, changed: dict) -> None:
+        sa, sb = self.states[a], self.states[b]
+        self._apply_state(sb)
+        moves = {}
+        for mid in changed["added"]:
+            far = 2.0 * self.plan.modules[mid].shape.length + 6.0
+            moves[mid] = ("in", sb.transforms[mid], self._docking_axis(sb, mid), far)
+        for mid in changed["removed"]:
+            far = 2.0 * self.plan.modules[mid].shape.length + 6.0
+            moves[mid] = ("out", sa.transforms[mid], self._docking_axis(sa, mid), far)
+            self.items[mid].setVisible(mid not in self.hidden)
+        for mid in changed["relocated"]:
+            moves[mid] = ("move", sa.transforms[mid], sb.transforms[mid],
+                          self._docking_axis(sa, mid), self._docking_axis(sb, mid))
+        self._moves = moves
+        self._on_transition_value(0.0)
+        self._transition.start()
+
+    def _on_transition_value(self, t) -> None:
+        t = float(t)
+        for mid, move in self._moves.items():
+            self.items[mid].setTransform(qmatrix(_pose(move, t)))
+        self.view.update()
+
+    def _on_transition_done(self) -> None:
+        for mid, move in self._moves.items():
+            if move[0] == "out":
+                self.items[mid].setVisible(False)
+                self.labels[mid].setVisible(False)
+        self._moves = {}
+        self._apply_state(self.states[self.phase])
+        self.transition_finished.emit()
+
+    def finish_transition(self) -> None:
+        """Skip to the end of a running docking animation."""
+        if self._transition.state() == QVariantAnimation.State.Running:
+            self._transition.stop()
+            self._on_transition_done()
+
+    @property
+    def animating(self) -> bool:
+        return self._transition.state() == QVariantAnimation.State.Running
+
+    def _on_flash_value(self, a) -> None:
+        self.flash_alpha = float(a)
+        if self.flash_alpha <= 0.0:
+            self.flashing = set()
         self._restyle()
+
+    def set_hidden(self, hidden: set[str]) -> None:
+        self.hidden = set(hidden)
+        if self.selected in self.hidden:
+            self.selected = None
+        if self.phase >= 0:
+            self._apply_state(self.states[self.phase])
+            self._restyle()
 
     def _place_label(self, mid: str, state: StationState) -> None:
         lo, hi = self.meshes[mid].bounds()
@@ -160,6 +291,8 @@ class StationScene:
                 item.tint = SELECT_TINT
             elif mid == self.hovered:
                 item.tint = HOVER_TINT
+            elif mid in self.flashing and self.flash_alpha > 0:
+                item.tint = (*FLASH_RGB, self.flash_alpha)
             else:
                 item.tint = (0.0, 0.0, 0.0, 0.0)
             item.wireframe = self.mode == "wireframe"
@@ -181,7 +314,8 @@ class StationScene:
         if self.phase < 0:
             return None
         state = self.states[self.phase]
-        hit = pick(origin, direction, self.meshes, state.transforms, state.modules)
+        shown = [m for m in state.modules if m not in self.hidden]
+        hit = pick(origin, direction, self.meshes, state.transforms, shown)
         return hit.module_id if hit else None
 
     def fit_points(self, module_id: str | None, index: int | None = None) -> np.ndarray:
@@ -206,3 +340,41 @@ class StationScene:
 
     def triangles(self) -> int:
         return sum(self.items[m].triangles for m in self.visible_modules())
+
+
+def _ease(t: float) -> float:
+    return 1.0 - (1.0 - t) ** 3
+
+
+def _pose(move: tuple, t: float) -> np.ndarray:
+    """Transform of a moving module at time t in [0, 1] of a docking animation."""
+    kind = move[0]
+    if kind in ("in", "out"):
+        _, final, axis, far = move
+        # fast approach, slow final metres: distance left = far * (1 - ease(t))
+        left = far * (1.0 - _ease(t)) if kind == "in" else far * t ** 2
+        out = final.copy()
+        out[:3, 3] = final[:3, 3] + axis * left
+        return out
+    _, a, b, axis_a, axis_b = move
+    back = 2.5
+    pa, pb = a.copy(), b.copy()
+    pa[:3, 3] += axis_a * back
+    pb[:3, 3] += axis_b * back
+    if t < 0.25:
+        u = t / 0.25
+        out = a.copy()
+        out[:3, 3] = a[:3, 3] + axis_a * back * u
+        return out
+    if t > 0.75:
+        u = (t - 0.75) / 0.25
+        out = b.copy()
+        out[:3, 3] = b[:3, 3] + axis_b * back * (1.0 - u)
+        return out
+    u = (t - 0.25) / 0.5
+    u = u * u * (3 - 2 * u)
+    rot = Slerp([0.0, 1.0], Rotation.from_matrix([a[:3, :3], b[:3, :3]]))([u])
+    out = np.eye(4)
+    out[:3, :3] = rot.as_matrix()[0]
+    out[:3, 3] = pa[:3, 3] + (pb[:3, 3] - pa[:3, 3]) * u
+    return out

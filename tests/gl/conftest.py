@@ -35,7 +35,11 @@ def make_window(qtbot, gl_display):
     def make(plan_id="ros-2024", phase="final", size=(1000, 700)):
         plan = load_plan(PLANS / f"{plan_id}.toml")
         win = MainWindow(plan, plan.phase_index(phase))
+        # these tests are about the 3D view: give it the whole window
+        for dock in win.docks.values():
+            dock.hide()
         win.view.animate = False
+        win.animate_docking = False
         win.view.sky.show_stars = False
         win.resize(*size)
         qtbot.addWidget(win)

@@ -95,7 +95,7 @@ def test_antialiasing_setting_recreates_the_view_and_keeps_the_state(make_window
     win = make_window("ros-2024")
     assert win.view.software_renderer  # llvmpipe here: MSAA stays off by default
     assert win.view.requested_samples == 0
-    win.scene.select("bm")
+    win.state.select("bm")
     win.set_mode("wireframe")
     win.view.view_preset("front", animate=False)
     camera = win.view.camera_state()

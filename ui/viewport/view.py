@@ -2,8 +2,8 @@
 
 Mouse: left-drag orbits, right- or middle-drag (or Shift+left) pans, the wheel zooms
 towards the cursor, a click selects the module under the cursor (exact ray cast), hovering
-highlights. Keys: F fit all, Shift+F fit selected, 1 front, 3 side, 7 top, 9 iso,
-Home reset, arrows orbit, +/- zoom, Esc clear the selection. Camera moves are animated.
+highlights. Keys: F fit all, Shift+F fit selected, 1 front, 3 side, 7 top, 9 (or 0) iso,
++/- zoom, Esc clear the selection. Camera moves are animated.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ class StationView(gl.GLViewWidget):
     selection_changed = Signal(object)  # module id or None
     hover_changed = Signal(object)
     camera_changed = Signal()
+    interaction_started = Signal()  # the user grabbed the camera: skip animations
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -228,6 +229,7 @@ class StationView(gl.GLViewWidget):
     # ---- input ---------------------------------------------------------------------
 
     def mousePressEvent(self, ev):
+        self.interaction_started.emit()
         self._press = ev.position()
         self._dragged = False
         self.mousePos = ev.position()
@@ -262,6 +264,7 @@ class StationView(gl.GLViewWidget):
         self._dragged = False
 
     def wheelEvent(self, ev):
+        self.interaction_started.emit()
         delta = ev.angleDelta().y() or ev.angleDelta().x()
         self.zoom_at(ev.position().x(), ev.position().y(), 0.999 ** delta)
 
@@ -294,7 +297,7 @@ class StationView(gl.GLViewWidget):
             self.view_preset("side")
         elif key == k.Key_7:
             self.view_preset("top")
-        elif key in (k.Key_9, k.Key_Home, k.Key_0):
+        elif key in (k.Key_9, k.Key_0):
             self.view_preset("iso")
         elif key in (k.Key_Plus, k.Key_Equal):
             self.zoom_at(self.width() / 2, self.height() / 2, 0.8)

@@ -1,0 +1,572 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru_RU" sourcelanguage="en">
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <source>Main toolbar</source>
+      <translation>Основная панель</translation>
+    </message>
+    <message>
+      <source>&amp;File</source>
+      <translation>&amp;Файл</translation>
+    </message>
+    <message>
+      <source>&amp;Open plan file...</source>
+      <translation>&amp;Открыть файл плана...</translation>
+    </message>
+    <message>
+      <source>Open a plan file (TOML) of your own</source>
+      <translation>Открыть собственный файл плана (TOML)</translation>
+    </message>
+    <message>
+      <source>&amp;Compare plans...</source>
+      <translation>&amp;Сравнить планы...</translation>
+    </message>
+    <message>
+      <source>Two plans side by side at the same scale</source>
+      <translation>Два плана рядом в одном масштабе</translation>
+    </message>
+    <message>
+      <source>&amp;View</source>
+      <translation>&amp;Вид</translation>
+    </message>
+    <message>
+      <source>Module &amp;labels</source>
+      <translation>&amp;Подписи модулей</translation>
+    </message>
+    <message>
+      <source>&amp;Anti-aliasing (4x MSAA)</source>
+      <translation>&amp;Сглаживание (4x MSAA)</translation>
+    </message>
+    <message>
+      <source>Smoother edges; costs 2-2.5x per frame on a software renderer</source>
+      <translation>Более гладкие края; при программной отрисовке кадр в 2–2,5 раза дольше</translation>
+    </message>
+    <message>
+      <source>&amp;Docking animations</source>
+      <translation>&amp;Анимация стыковки</translation>
+    </message>
+    <message>
+      <source>Fly modules in when stepping phase by phase</source>
+      <translation>Модули подлетают при пошаговом переходе между этапами</translation>
+    </message>
+    <message>
+      <source>&amp;Panels</source>
+      <translation>&amp;Панели</translation>
+    </message>
+    <message>
+      <source>&amp;Language</source>
+      <translation>&amp;Язык</translation>
+    </message>
+    <message>
+      <source>&amp;Timeline</source>
+      <translation>&amp;Этапы</translation>
+    </message>
+    <message>
+      <source>&amp;Play assembly</source>
+      <translation>&amp;Показать сборку</translation>
+    </message>
+    <message>
+      <source>Step through every phase</source>
+      <translation>Пройти все этапы по очереди</translation>
+    </message>
+    <message>
+      <source>P&amp;revious phase</source>
+      <translation>&amp;Предыдущий этап</translation>
+    </message>
+    <message>
+      <source>&amp;Next phase</source>
+      <translation>&amp;Следующий этап</translation>
+    </message>
+    <message>
+      <source>F&amp;irst phase</source>
+      <translation>П&amp;ервый этап</translation>
+    </message>
+    <message>
+      <source>&amp;Last phase</source>
+      <translation>П&amp;оследний этап</translation>
+    </message>
+    <message>
+      <source>&amp;Help</source>
+      <translation>&amp;Справка</translation>
+    </message>
+    <message>
+      <source>Open plan file</source>
+      <translation>Открыть файл плана</translation>
+    </message>
+    <message>
+      <source>Station plans (*.toml);;All files (*)</source>
+      <translation>Планы станций (*.toml);;Все файлы (*)</translation>
+    </message>
+    <message>
+      <source>Modules</source>
+      <translation>Модули</translation>
+    </message>
+    <message>
+      <source>Properties</source>
+      <translation>Свойства</translation>
+    </message>
+    <message>
+      <source>Station totals</source>
+      <translation>Итоги по станции</translation>
+    </message>
+    <message>
+      <source>&amp;Quit</source>
+      <translation>&amp;Выход</translation>
+    </message>
+    <message>
+      <source>&amp;Solid</source>
+      <translation>&amp;Сплошной</translation>
+    </message>
+    <message>
+      <source>&amp;Wireframe overlay</source>
+      <translation>&amp;Каркас поверх</translation>
+    </message>
+    <message>
+      <source>&amp;X-ray</source>
+      <translation>&amp;Рентген</translation>
+    </message>
+    <message>
+      <source>&amp;Fit all</source>
+      <translation>&amp;Вся станция</translation>
+    </message>
+    <message>
+      <source>Fit &amp;selected</source>
+      <translation>&amp;Выбранный модуль</translation>
+    </message>
+    <message>
+      <source>&amp;Front view</source>
+      <translation>Вид &amp;спереди</translation>
+    </message>
+    <message>
+      <source>S&amp;ide view</source>
+      <translation>Вид с&amp;боку</translation>
+    </message>
+    <message>
+      <source>&amp;Top view</source>
+      <translation>Вид с&amp;верху</translation>
+    </message>
+    <message>
+      <source>&amp;Iso view (reset)</source>
+      <translation>&amp;Изометрия (сброс)</translation>
+    </message>
+    <message>
+      <source>System default</source>
+      <translation>Как в системе</translation>
+    </message>
+    <message>
+      <source>&amp;Keyboard shortcuts</source>
+      <translation>&amp;Сочетания клавиш</translation>
+    </message>
+    <message>
+      <source>&amp;About ROSS Explorer</source>
+      <translation>&amp;О программе ROSS Explorer</translation>
+    </message>
+    <message>
+      <source>Phase</source>
+      <translation>Этап</translation>
+    </message>
+    <message>
+      <source>added</source>
+      <translation>добавлено</translation>
+    </message>
+    <message>
+      <source>moved</source>
+      <translation>перестыковано</translation>
+    </message>
+    <message>
+      <source>removed</source>
+      <translation>убрано</translation>
+    </message>
+    <message>
+      <source>&amp;Pause</source>
+      <translation>&amp;Пауза</translation>
+    </message>
+    <message>
+      <source>Keyboard shortcuts</source>
+      <translation>Сочетания клавиш</translation>
+    </message>
+    <message>
+      <source>About ROSS Explorer</source>
+      <translation>О программе ROSS Explorer</translation>
+    </message>
+    <message>
+      <source>The plan file could not be opened</source>
+      <translation>Не удалось открыть файл плана</translation>
+    </message>
+    <message>
+      <source>phase</source>
+      <translation>этап</translation>
+    </message>
+    <message>
+      <source>modules</source>
+      <translation>модулей</translation>
+    </message>
+    <message>
+      <source>mass</source>
+      <translation>масса</translation>
+    </message>
+    <message>
+      <source>Shift+F frames it, Esc clears.</source>
+      <translation>Shift+F — показать крупно, Esc — снять выделение.</translation>
+    </message>
+    <message>
+      <source>Click a module to select it; drag to orbit, right-drag to pan, wheel to zoom, F to fit, Space to play the assembly.</source>
+      <translation>Щёлкните модуль, чтобы выбрать его; перетаскивание — вращение, правой кнопкой — сдвиг, колесо — масштаб, F — вся станция, пробел — показ сборки.</translation>
+    </message>
+    <message>
+      <source>Plan:</source>
+      <translation>План:</translation>
+    </message>
+    <message>
+      <source>Selected</source>
+      <translation>Выбрано</translation>
+    </message>
+    <message>
+      <source>Interpretation</source>
+      <translation>Интерпретация</translation>
+    </message>
+  </context>
+  <context>
+    <name>compare</name>
+    <message>
+      <source>Compare plans — ROSS Explorer</source>
+      <translation>Сравнение планов — ROSS Explorer</translation>
+    </message>
+    <message>
+      <source>Both views use the same camera distance ({0:.0f} m) and angle: sizes compare directly.</source>
+      <translation>Оба вида сняты с одного расстояния ({0:.0f} м) и под одним углом: размеры сравнимы напрямую.</translation>
+    </message>
+    <message>
+      <source>phase</source>
+      <translation>этап</translation>
+    </message>
+    <message>
+      <source>date</source>
+      <translation>дата</translation>
+    </message>
+    <message>
+      <source>modules</source>
+      <translation>модулей</translation>
+    </message>
+  </context>
+  <context>
+    <name>help</name>
+    <message>
+      <source>Timeline</source>
+      <translation>Шкала этапов</translation>
+    </message>
+    <message>
+      <source>View</source>
+      <translation>Вид</translation>
+    </message>
+    <message>
+      <source>Window</source>
+      <translation>Окно</translation>
+    </message>
+    <message>
+      <source>See how the planned Russian Orbital Station (ROS, earlier ROSS) is meant to come together, module by module, with every figure tied to its sources.</source>
+      <translation>Как должна собираться планируемая Российская орбитальная станция (РОС, ранее РОСС) — модуль за модулем, и у каждой цифры есть источник.</translation>
+    </message>
+    <message>
+      <source>Data</source>
+      <translation>Данные</translation>
+    </message>
+    <message>
+      <source>the plans</source>
+      <translation>планы</translation>
+    </message>
+    <message>
+      <source>are compiled from public reports; each plan lists its sources with outlet, date and address, and each figure names the sources it comes from and how sure they are. Layouts that no source gives are marked as interpretation.</source>
+      <translation>составлены по открытым публикациям; в каждом плане перечислены источники с изданием, датой и адресом, у каждой цифры указаны её источники и степень уверенности. Компоновки, которых нет ни в одном источнике, помечены как интерпретация.</translation>
+    </message>
+    <message>
+      <source>Licences</source>
+      <translation>Лицензии</translation>
+    </message>
+    <message>
+      <source>ROSS Explorer is MIT-licensed. It uses Qt for Python (PySide6, LGPLv3), pyqtgraph (MIT), PyOpenGL (BSD), NumPy and SciPy (BSD), and trimesh (MIT).</source>
+      <translation>ROSS Explorer распространяется по лицензии MIT. Используются Qt for Python (PySide6, LGPLv3), pyqtgraph (MIT), PyOpenGL (BSD), NumPy и SciPy (BSD), trimesh (MIT).</translation>
+    </message>
+    <message>
+      <source>Keyboard shortcuts</source>
+      <translation>Сочетания клавиш</translation>
+    </message>
+    <message>
+      <source>previous / next phase</source>
+      <translation>предыдущий / следующий этап</translation>
+    </message>
+    <message>
+      <source>first / last phase</source>
+      <translation>первый / последний этап</translation>
+    </message>
+    <message>
+      <source>play or pause the assembly</source>
+      <translation>запустить или остановить показ сборки</translation>
+    </message>
+    <message>
+      <source>click or drag on the timeline</source>
+      <translation>щелчок или перетаскивание по шкале</translation>
+    </message>
+    <message>
+      <source>jump to a phase</source>
+      <translation>перейти к этапу</translation>
+    </message>
+    <message>
+      <source>left-drag</source>
+      <translation>перетаскивание левой кнопкой</translation>
+    </message>
+    <message>
+      <source>orbit</source>
+      <translation>вращение вокруг станции</translation>
+    </message>
+    <message>
+      <source>right-drag, middle-drag or Shift+drag</source>
+      <translation>перетаскивание правой или средней кнопкой, либо с Shift</translation>
+    </message>
+    <message>
+      <source>pan</source>
+      <translation>сдвиг</translation>
+    </message>
+    <message>
+      <source>wheel</source>
+      <translation>колесо мыши</translation>
+    </message>
+    <message>
+      <source>zoom towards the cursor</source>
+      <translation>приближение к курсору</translation>
+    </message>
+    <message>
+      <source>click</source>
+      <translation>щелчок</translation>
+    </message>
+    <message>
+      <source>select the module under the cursor</source>
+      <translation>выбрать модуль под курсором</translation>
+    </message>
+    <message>
+      <source>clear the selection</source>
+      <translation>снять выделение</translation>
+    </message>
+    <message>
+      <source>fit the station / the selected module</source>
+      <translation>показать всю станцию / выбранный модуль</translation>
+    </message>
+    <message>
+      <source>front / side / top / iso view</source>
+      <translation>вид спереди / сбоку / сверху / изометрия</translation>
+    </message>
+    <message>
+      <source>zoom in / out</source>
+      <translation>приблизить / отдалить</translation>
+    </message>
+    <message>
+      <source>solid / wireframe overlay / x-ray</source>
+      <translation>сплошной / каркас / рентген</translation>
+    </message>
+    <message>
+      <source>module labels</source>
+      <translation>подписи модулей</translation>
+    </message>
+    <message>
+      <source>open a plan file</source>
+      <translation>открыть файл плана</translation>
+    </message>
+    <message>
+      <source>compare two plans</source>
+      <translation>сравнить два плана</translation>
+    </message>
+    <message>
+      <source>this sheet</source>
+      <translation>эта справка</translation>
+    </message>
+    <message>
+      <source>quit</source>
+      <translation>выход</translation>
+    </message>
+  </context>
+  <context>
+    <name>panels</name>
+    <message>
+      <source>Lines: sums of module figures; bands: ranges where sources disagree; diamonds: station totals a source published.</source>
+      <translation>Линии — суммы данных модулей; полосы — разброс, где источники расходятся; ромбы — итоги по станции, опубликованные источником.</translation>
+    </message>
+    <message>
+      <source>Mass</source>
+      <translation>Масса</translation>
+    </message>
+    <message>
+      <source>Volume</source>
+      <translation>Объём</translation>
+    </message>
+    <message>
+      <source>Power</source>
+      <translation>Мощность</translation>
+    </message>
+    <message>
+      <source>published size</source>
+      <translation>опубликованный размер</translation>
+    </message>
+    <message>
+      <source>drawing size, not a published figure</source>
+      <translation>размер для рисунка, а не опубликованная цифра</translation>
+    </message>
+    <message>
+      <source>not published</source>
+      <translation>не опубликовано</translation>
+    </message>
+    <message>
+      <source>not stated</source>
+      <translation>не указан</translation>
+    </message>
+    <message>
+      <source>station module</source>
+      <translation>модуль станции</translation>
+    </message>
+    <message>
+      <source>visiting vehicle</source>
+      <translation>прилетающий корабль</translation>
+    </message>
+    <message>
+      <source>module of another station</source>
+      <translation>модуль другой станции</translation>
+    </message>
+    <message>
+      <source>Length</source>
+      <translation>Длина</translation>
+    </message>
+    <message>
+      <source>Diameter</source>
+      <translation>Диаметр</translation>
+    </message>
+    <message>
+      <source>Pressurized volume</source>
+      <translation>Гермообъём</translation>
+    </message>
+    <message>
+      <source>Electrical power</source>
+      <translation>Электрическая мощность</translation>
+    </message>
+    <message>
+      <source>Solar array area</source>
+      <translation>Площадь солнечных батарей</translation>
+    </message>
+    <message>
+      <source>Propellant</source>
+      <translation>Топливо</translation>
+    </message>
+    <message>
+      <source>Design life</source>
+      <translation>Ресурс</translation>
+    </message>
+    <message>
+      <source>Docking ports</source>
+      <translation>Стыковочные узлы</translation>
+    </message>
+    <message>
+      <source>Crew</source>
+      <translation>Экипаж</translation>
+    </message>
+    <message>
+      <source>Inclination</source>
+      <translation>Наклонение</translation>
+    </message>
+    <message>
+      <source>Altitude</source>
+      <translation>Высота</translation>
+    </message>
+    <message>
+      <source>confirmed</source>
+      <translation>подтверждено</translation>
+    </message>
+    <message>
+      <source>conflict</source>
+      <translation>расхождение</translation>
+    </message>
+    <message>
+      <source>uncertain</source>
+      <translation>неточно</translation>
+    </message>
+    <message>
+      <source>inferred</source>
+      <translation>выведено</translation>
+    </message>
+    <message>
+      <source>announced</source>
+      <translation>объявлен</translation>
+    </message>
+    <message>
+      <source>phases</source>
+      <translation>этапов</translation>
+    </message>
+    <message>
+      <source>Sources</source>
+      <translation>Источники</translation>
+    </message>
+    <message>
+      <source>* low reliability</source>
+      <translation>* низкая надёжность</translation>
+    </message>
+    <message>
+      <source>Select a module in the view or the list to see its figures.</source>
+      <translation>Выберите модуль на виде или в списке, чтобы увидеть его данные.</translation>
+    </message>
+    <message>
+      <source>used</source>
+      <translation>занято</translation>
+    </message>
+    <message>
+      <source>free</source>
+      <translation>свободно</translation>
+    </message>
+    <message>
+      <source>On the station</source>
+      <translation>На станции</translation>
+    </message>
+    <message>
+      <source>modules</source>
+      <translation>модулей</translation>
+    </message>
+    <message>
+      <source>visiting vehicles</source>
+      <translation>кораблей</translation>
+    </message>
+    <message>
+      <source>Sums of the module figures; a range where sources disagree; ≥ where a module has no published figure. Visiting vehicles are not counted.</source>
+      <translation>Суммы данных модулей; диапазон — где источники расходятся; ≥ — где у модуля нет опубликованной цифры. Прилетающие корабли не учитываются.</translation>
+    </message>
+    <message>
+      <source>Launch</source>
+      <translation>Запуск</translation>
+    </message>
+    <message>
+      <source>No figures published for this module.</source>
+      <translation>Для этого модуля цифры не опубликованы.</translation>
+    </message>
+    <message>
+      <source>Not published</source>
+      <translation>Не опубликовано</translation>
+    </message>
+    <message>
+      <source>Interpretation</source>
+      <translation>Интерпретация</translation>
+    </message>
+    <message>
+      <source>(without {0})</source>
+      <translation>(без {0})</translation>
+    </message>
+    <message>
+      <source>Drawn at</source>
+      <translation>Нарисован размером</translation>
+    </message>
+    <message>
+      <source>published</source>
+      <translation>опубликовано</translation>
+    </message>
+    <message>
+      <source>Orbit</source>
+      <translation>Орбита</translation>
+    </message>
+  </context>
+</TS>

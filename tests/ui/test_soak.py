@@ -1,0 +1,43 @@
+"""Soak: 10,000 phase changes and 200 plan switches in one process, bounded memory."""
+
+from __future__ import annotations
+
+import gc
+
+from models3d.plan import load_plan
+from tests.conftest import BUNDLED, PLANS
+from ui.viewport.items import ModuleItem
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/statm") as f:
+        pages = int(f.read().split()[1])
+    import os
+
+    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def test_ten_thousand_phase_changes_and_200_plan_switches(window, qtbot):
+    win = window("ros-2024")
+    plans = [load_plan(PLANS / f"{p}.toml") for p in BUNDLED]
+    for plan in plans:  # warm every cache once
+        win.set_plan(plan)
+        qtbot.wait(1)
+    gc.collect()
+    start = _rss_mb()
+    changes = 0
+    for k in range(200):
+        plan = plans[k % len(plans)]
+        win.set_plan(plan, 0)
+        n = len(plan.phases)
+        for j in range(50):
+            win.state.set_phase((j * 3 + k) % n if j % 2 else (win.state.phase + 1) % n)
+            changes += 1
+        if k % 20 == 0:
+            qtbot.wait(1)  # let the view paint now and then
+    gc.collect()
+    qtbot.wait(5)
+    grown = _rss_mb() - start
+    assert changes == 10_000
+    assert ModuleItem.live >= len(win.state.plan.modules)
+    assert grown < 20, f"memory grew by {grown:.1f} MB"

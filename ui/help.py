@@ -1,0 +1,80 @@
+"""Help > Keyboard shortcuts and Help > About."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
+
+from models3d.plan import plan_paths
+
+
+def tr(s: str) -> str:
+    return QCoreApplication.translate("help", s)
+
+
+def shortcuts() -> list[tuple[str, list[tuple[str, str]]]]:
+    return [
+        (tr("Timeline"), [
+            ("Left / Right", tr("previous / next phase")),
+            ("Home / End", tr("first / last phase")),
+            ("Space", tr("play or pause the assembly")),
+            (tr("click or drag on the timeline"), tr("jump to a phase")),
+        ]),
+        (tr("View"), [
+            (tr("left-drag"), tr("orbit")),
+            (tr("right-drag, middle-drag or Shift+drag"), tr("pan")),
+            (tr("wheel"), tr("zoom towards the cursor")),
+            (tr("click"), tr("select the module under the cursor")),
+            ("Esc", tr("clear the selection")),
+            ("F / Shift+F", tr("fit the station / the selected module")),
+            ("1 / 3 / 7 / 9", tr("front / side / top / iso view")),
+            ("+ / -", tr("zoom in / out")),
+            ("Ctrl+1 / Ctrl+2 / Ctrl+3", tr("solid / wireframe overlay / x-ray")),
+            ("L", tr("module labels")),
+        ]),
+        (tr("Window"), [
+            ("Ctrl+O", tr("open a plan file")),
+            ("Ctrl+K", tr("compare two plans")),
+            ("F1", tr("this sheet")),
+            ("Ctrl+Q", tr("quit")),
+        ]),
+    ]
+
+
+def shortcuts_html() -> str:
+    out = [f"<h3>{tr('Keyboard shortcuts')}</h3>"]
+    for title, rows in shortcuts():
+        out.append(f"<h4>{html.escape(title)}</h4><table cellpadding='3'>")
+        for key, what in rows:
+            out.append(f"<tr><td><b>{html.escape(key)}</b></td><td>{html.escape(what)}"
+                       "</td></tr>")
+        out.append("</table>")
+    return "".join(out)
+
+
+def about_html(version: str) -> str:
+    plans = ", ".join(plan_paths())
+    return (
+        f"<h3>ROSS Explorer {html.escape(version)}</h3>"
+        f"<p>{tr('See how the planned Russian Orbital Station (ROS, earlier ROSS) is meant to come together, module by module, with every figure tied to its sources.')}</p>"
+        f"<p><b>{tr('Data')}</b>: {tr('the plans')} ({html.escape(plans)}) {tr('are compiled from public reports; each plan lists its sources with outlet, date and address, and each figure names the sources it comes from and how sure they are. Layouts that no source gives are marked as interpretation.')}</p>"
+        f"<p><b>{tr('Licences')}</b>: {tr('ROSS Explorer is MIT-licensed. It uses Qt for Python (PySide6, LGPLv3), pyqtgraph (MIT), PyOpenGL (BSD), NumPy and SciPy (BSD), and trimesh (MIT).')}</p>"
+    )
+
+
+def show_text_dialog(parent, title: str, body: str) -> QDialog:
+    dlg = QDialog(parent)
+    dlg.setWindowTitle(title)
+    view = QTextBrowser()
+    view.setOpenExternalLinks(True)
+    view.setHtml(body)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dlg.reject)
+    lay = QVBoxLayout(dlg)
+    lay.addWidget(view)
+    lay.addWidget(buttons)
+    dlg.resize(560, 520)
+    dlg.show()
+    return dlg
