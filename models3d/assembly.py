@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .kinds import KINDS, Solid
+from .kinds import KINDS, Solid, built
 from .plan import Module, Plan
 
 # Rotation of 180 degrees about the port's up axis: the child's port faces the parent's.
@@ -223,7 +223,7 @@ class _SolidCache:
     def get(self, mid: str):
         if mid not in self._cache:
             module = self.plan.modules[mid]
-            solids = KINDS[module.kind].build(module.shape)[1]
+            solids = built(module.kind, module.shape)[1]
             self._cache[mid] = (solids, [_surface_points(s) for s in solids])
         return self._cache[mid]
 
@@ -259,13 +259,18 @@ def _overlaps(plan: Plan, state: StationState, cache: _SolidCache):
     for j in state.joints.values():
         tp = state.transforms[j.parent] @ port_matrix(plan.modules[j.parent], j.port)
         joined.setdefault(tuple(sorted((j.child, j.parent))), []).append(tp[:3, 3])
-    world_pts = {}
+    world_pts, spheres = {}, {}
     for m in mods:
         solids, pts = cache.get(m)
         t = state.transforms[m]
         world_pts[m] = np.concatenate([p @ t[:3, :3].T + t[:3, 3] for p in pts])
+        lo, hi = world_pts[m].min(axis=0), world_pts[m].max(axis=0)
+        spheres[m] = ((lo + hi) / 2, float(np.linalg.norm(hi - lo) / 2))
     for i, a in enumerate(mods):
         for b in mods[i + 1:]:
+            (ca, ra), (cb, rb) = spheres[a], spheres[b]
+            if np.linalg.norm(ca - cb) > ra + rb:
+                continue  # bounding spheres apart: the hulls cannot touch
             ports = joined.get(tuple(sorted((a, b))), [])
             if _pair_overlaps(a, b, world_pts, cache, state, ports):
                 yield a, b

@@ -9,10 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import trimesh
 
 from .assembly import StationState
-from .kinds import KINDS, Shape
+from .kinds import built, clear_built, shape_key
 from .plan import Module, Plan
 from .primitives import Part, merge_parts
 
@@ -30,28 +29,23 @@ class ModuleMeshes:
         v = np.concatenate([p.vertices for p in self.parts.values()])
         return np.stack([v.min(axis=0), v.max(axis=0)])
 
-    def to_trimesh(self, materials=None) -> trimesh.Trimesh:
+    def to_trimesh(self, materials=None):
+        import trimesh
+
         parts = [p for m, p in self.parts.items() if materials is None or m in materials]
         return trimesh.util.concatenate([p.to_trimesh() for p in parts])
 
 
-_CACHE: dict[tuple, dict] = {}
-
-
-def _shape_key(kind: str, shape: Shape) -> tuple:
-    extra = tuple(sorted((k, tuple(v) if isinstance(v, (list, tuple)) else v)
-                         for k, v in shape.extra.items()))
-    return kind, shape.length, shape.diameter, extra
+_MERGED: dict[tuple, dict] = {}
 
 
 def build_module(module: Module) -> ModuleMeshes:
     """Meshes of one module (cached by kind and shape: identical modules share arrays)."""
-    key = _shape_key(module.kind, module.shape)
-    parts = _CACHE.get(key)
+    key = shape_key(module.kind, module.shape)
+    parts = _MERGED.get(key)
     if parts is None:
-        built, _ = KINDS[module.kind].build(module.shape)
-        parts = merge_parts(built)
-        _CACHE[key] = parts
+        parts = merge_parts(built(module.kind, module.shape)[0])
+        _MERGED[key] = parts
     return ModuleMeshes(module.id, parts)
 
 
@@ -60,7 +54,8 @@ def build_plan(plan: Plan) -> dict[str, ModuleMeshes]:
 
 
 def clear_cache() -> None:
-    _CACHE.clear()
+    _MERGED.clear()
+    clear_built()
 
 
 def place(meshes: ModuleMeshes, transform: np.ndarray) -> dict[str, Part]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 
@@ -72,19 +73,24 @@ class Solid:
     profile: tuple
     placement: np.ndarray
 
-    def radius_at(self, x: np.ndarray) -> np.ndarray:
+    @cached_property
+    def _envelope(self) -> tuple[np.ndarray, np.ndarray]:
+        """The profile's upper radius sampled every 2 cm (vertical steps keep the
+        larger radius), for fast look-ups."""
         prof = np.asarray(self.profile)
-        xs, rs = prof[:, 0], prof[:, 1]
-        inside = (x >= xs.min()) & (x <= xs.max())
-        # profiles are monotonic in x except for vertical steps; take the upper envelope
-        r = np.zeros_like(x)
+        xs = np.arange(prof[:, 0].min(), prof[:, 0].max() + 0.02, 0.02)
+        r = np.zeros_like(xs)
         for (x0, r0), (x1, r1) in zip(prof[:-1], prof[1:]):
             if x1 - x0 <= 1e-9:
                 continue
-            t = (x - x0) / (x1 - x0)
+            t = (xs - x0) / (x1 - x0)
             seg = (t >= 0) & (t <= 1)
             r = np.where(seg, np.maximum(r, r0 + t * (r1 - r0)), r)
-        return np.where(inside, r, 0.0)
+        return xs, r
+
+    def radius_at(self, x: np.ndarray) -> np.ndarray:
+        xs, r = self._envelope
+        return np.interp(x, xs, r, left=0.0, right=0.0)
 
 
 def _port(name, position, axis, up=(0.0, 0.0, 1.0)) -> PortFrame:
@@ -93,6 +99,29 @@ def _port(name, position, axis, up=(0.0, 0.0, 1.0)) -> PortFrame:
     if abs(np.dot(axis, up)) > 0.9:
         up = np.array([1.0, 0.0, 0.0])
     return PortFrame(name, np.asarray(position, dtype=np.float64), axis, up)
+
+
+_BUILT: dict[tuple, tuple] = {}
+
+
+def shape_key(kind: str, shape: Shape) -> tuple:
+    extra = tuple(sorted((k, tuple(v) if isinstance(v, (list, tuple)) else v)
+                         for k, v in shape.extra.items()))
+    return kind, shape.length, shape.diameter, extra
+
+
+def built(kind: str, shape: Shape) -> tuple[list[Part], list[Solid]]:
+    """`KINDS[kind].build(shape)`, built once per distinct kind and shape."""
+    key = shape_key(kind, shape)
+    found = _BUILT.get(key)
+    if found is None:
+        found = KINDS[kind].build(shape)
+        _BUILT[key] = found
+    return found
+
+
+def clear_built() -> None:
+    _BUILT.clear()
 
 
 class Kind:

@@ -3,7 +3,8 @@
 Every primitive is a closed solid with outward winding and its own normals: lathes are
 smooth around the axis and sharp at profile corners unless a run of segments is marked
 smooth; boxes have flat faces. Parts are tagged with a material name and merged per
-material later (`merge_parts`).
+material later (`merge_parts`). `Part.to_trimesh()` hands a part to trimesh for exports,
+checks and tests; trimesh itself is imported only then, to keep start-up short.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import trimesh
 
 SECTIONS = 48
 
@@ -32,7 +32,9 @@ class Part:
         n /= np.linalg.norm(n, axis=1, keepdims=True).clip(1e-12)
         return Part(self.material, v.astype(np.float32), n.astype(np.float32), self.faces)
 
-    def to_trimesh(self) -> trimesh.Trimesh:
+    def to_trimesh(self):
+        import trimesh  # imported on use: it costs ~0.3 s of start-up
+
         mesh = trimesh.Trimesh(
             vertices=self.vertices, faces=self.faces, vertex_normals=self.normals,
             process=False,

@@ -11,7 +11,6 @@ import numpy as np
 import pyqtgraph.opengl as gl
 from PySide6.QtCore import QEasingCurve, QObject, QVariantAnimation, Signal
 from PySide6.QtGui import QColor, QFont, QMatrix4x4
-from scipy.spatial.transform import Rotation, Slerp
 
 from models3d.assembly import StationState, assemble, port_matrix
 from models3d.geometry import ModuleMeshes, build_plan
@@ -371,6 +370,8 @@ def _pose(move: tuple, t: float) -> np.ndarray:
         out = b.copy()
         out[:3, 3] = b[:3, 3] + axis_b * back * (1.0 - u)
         return out
+    from scipy.spatial.transform import Rotation, Slerp  # only when something moves
+
     u = (t - 0.25) / 0.5
     u = u * u * (3 - 2 * u)
     rot = Slerp([0.0, 1.0], Rotation.from_matrix([a[:3, :3], b[:3, :3]]))([u])
