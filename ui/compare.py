@@ -136,9 +136,10 @@ class CompareWindow(QWidget):
                 if i >= len(plan.phases):
                     continue
                 ph, tot = plan.phases[i], totals[i]
+                abbr = lambda m, p=plan: text(p.modules[m].abbr)  # noqa: E731
                 cells = [f"{i + 1}. {text(ph.name)}", ph.date_label(),
-                         span_text(tot.sums["mass"]),
-                         span_text(tot.sums["pressurized_volume"]), str(tot.modules)]
+                         span_text(tot.sums["mass"], abbr),
+                         span_text(tot.sums["pressurized_volume"], abbr), str(tot.modules)]
                 for c, value in enumerate(cells):
                     self.table.setItem(i, s * 5 + c, QTableWidgetItem(value))
         self.table.resizeColumnsToContents()
