@@ -31,6 +31,7 @@ bench: $(STAMP) $(QM)
 	$(PY) bench/meshes.py
 	xvfb-run -a -s "-screen 0 2100x1400x24" $(PY) bench/frame.py
 	xvfb-run -a -s "-screen 0 1920x1200x24" $(PY) bench/startup.py
+	xvfb-run -a -s "-screen 0 1920x1200x24" $(PY) bench/export.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis *.egg-info

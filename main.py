@@ -5,6 +5,9 @@
     python main.py plans [--json]        list the bundled plans
     python main.py info --plan PLAN [--phase N] [--json]
                                          print a plan: modules, figures, sources, totals
+    python main.py export --plan PLAN --phase N|all|final --size WxH [--ssaa K]
+                          [--transparent] [--format png|jpg|tiff|webp|gif|mp4|glb|obj|stl]
+                          --out PATH     pictures, animations and 3D files
 
 PLAN is a bundled plan id (see `plans`) or the path of a plan file. Errors go to stderr
 with exit code 2.
@@ -14,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 DEFAULT_PLAN = "ros-2024"
@@ -48,7 +52,29 @@ def build_parser() -> argparse.ArgumentParser:
     p_info.add_argument("--plan", required=True, help="plan id or path of a plan file")
     p_info.add_argument("--phase", help="only this phase: number, id, 'first' or 'final'")
     p_info.add_argument("--json", action="store_true", help="print JSON")
-    for p in (p_plans, p_info):
+    p_exp = sub.add_parser(
+        "export", help="export pictures, every phase, an animation or the 3D scene",
+        description="Render without showing a window (needs an X display: use xvfb-run "
+        "on a headless machine). Prints every file it writes.")
+    p_exp.add_argument("--plan", required=True, help="plan id or path of a plan file")
+    p_exp.add_argument("--phase", default="final",
+                       help="phase number or id, 'first', 'final' (default) or 'all'")
+    p_exp.add_argument("--size", default="1920x1080", help="WIDTHxHEIGHT in pixels "
+                       "(default %(default)s, at most 16384 on a side)")
+    p_exp.add_argument("--ssaa", type=int, default=1, choices=(1, 2, 4),
+                       help="supersampling: render K times larger on each side, then "
+                       "average down (2: 4 samples per pixel)")
+    p_exp.add_argument("--transparent", action="store_true",
+                       help="transparent background (PNG, TIFF, WebP)")
+    p_exp.add_argument("--format", choices=("png", "jpg", "tiff", "webp", "gif", "mp4",
+                                            "glb", "obj", "stl"),
+                       help="file format (default: from the --out extension)")
+    p_exp.add_argument("--mode", choices=("solid", "wireframe", "xray"), default="solid")
+    p_exp.add_argument("--caption", action="store_true",
+                       help="write plan, phase, date and a sources line on the picture")
+    p_exp.add_argument("--out", required=True, help="output file (with --phase all, "
+                       "pictures and 3D files get _01, _02 ... before the extension)")
+    for p in (p_plans, p_info, p_exp):
         p.error = _Parser.error.__get__(p)
     return parser
 
@@ -86,6 +112,50 @@ def cmd_info(args) -> int:
         print(json.dumps(plan_json(plan, phase), ensure_ascii=False, indent=2))
     else:
         sys.stdout.write(plan_text(plan, phase))
+    return 0
+
+
+def _parse_size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise ValueError(f"--size '{text}' is not WIDTHxHEIGHT (for example 3840x2160)")
+    return w, h
+
+
+def cmd_export(args) -> int:
+    from pathlib import Path
+
+    from models3d.imaging import ExportError, format_of
+
+    plan = _load(args.plan)
+    out = Path(args.out).expanduser()
+    try:
+        fmt = format_of(out, args.format)
+        width, height = _parse_size(args.size)
+    except (ExportError, ValueError) as exc:
+        return _fail(str(exc))
+    if args.phase == "all" or fmt in ("gif", "mp4"):
+        phases = list(range(len(plan.phases)))
+    else:
+        phases = [plan.phase_index(args.phase)]
+    if not os.environ.get("DISPLAY") and os.environ.get("QT_QPA_PLATFORM") != "xcb":
+        return _fail("export renders with OpenGL and needs an X display; on a headless "
+                     "machine run it under xvfb-run")
+    from ui.app import _configure_qt
+
+    _configure_qt()
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841
+    from ui.export.jobs import ExportRequest, make_job, run_job
+
+    req = ExportRequest(plan, phases, out, fmt, width, height, args.ssaa,
+                        args.transparent, args.caption, args.mode)
+    try:
+        run_job(make_job(req), on_file=lambda p: print(f"wrote {p}", flush=True))
+    except ExportError as exc:
+        return _fail(str(exc))
     return 0
 
 
@@ -127,7 +197,8 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     from models3d.plan import PlanError
 
-    handler = {"plans": cmd_plans, "info": cmd_info}.get(args.command, cmd_gui)
+    handler = {"plans": cmd_plans, "info": cmd_info, "export": cmd_export}.get(
+        args.command, cmd_gui)
     try:
         return handler(args)
     except PlanError as exc:

@@ -7,8 +7,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QSurfaceFormat
-from PySide6.QtWidgets import (QApplication, QComboBox, QDockWidget, QFileDialog, QLabel,
-                               QMainWindow, QMessageBox, QToolBar, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QDockWidget, QFileDialog,
+                               QLabel, QMainWindow, QMessageBox, QToolBar, QVBoxLayout,
+                               QWidget)
 
 from models3d.plan import Plan, PlanError, load_plan, plan_paths, text
 
@@ -45,6 +46,7 @@ class MainWindow(QMainWindow):
         self.plans = {pid: None for pid in plan_paths()}  # loaded on demand
         self._compare = None
         self._dialogs = []
+        self.export_runner = None
 
         self.central = QWidget()
         self.central_layout = QVBoxLayout(self.central)
@@ -172,6 +174,15 @@ class MainWindow(QMainWindow):
                                            tr("Two plans side by side at the same scale"))
         file_menu.addAction(self.compare_action)
         file_menu.addSeparator()
+        self.screenshot_action = self._action(
+            tr("Quick &screenshot"), "Ctrl+Shift+S", self.quick_screenshot,
+            tr("Save the view as a PNG in the last export folder"))
+        file_menu.addAction(self.screenshot_action)
+        self.export_action = self._action(tr("&Export..."), "Ctrl+E", self.show_export,
+                                          tr("Pictures at any size, every phase, "
+                                             "animations, the 3D scene"))
+        file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
         file_menu.addAction(self._action(tr("&Quit"), "Ctrl+Q", self.close))
 
         view_menu = self.menuBar().addMenu(tr("&View"))
@@ -260,6 +271,8 @@ class MainWindow(QMainWindow):
         for mode in MODES:
             self.toolbar.addAction(self.mode_actions[mode])
         self.toolbar.addSeparator()
+        self.toolbar.addAction(self.screenshot_action)
+        self.toolbar.addAction(self.export_action)
         self.toolbar.addAction(self.compare_action)
         self._fill_plan_box()
         self._on_play_state(self.timeline.playing)
@@ -447,6 +460,69 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         self._dialogs.append(show_text_dialog(self, self.tr("About ROSS Explorer"),
                                               about_html(VERSION)))
+
+    # ---- export ----------------------------------------------------------------------
+
+    def export_folder(self) -> str:
+        from PySide6.QtCore import QStandardPaths
+
+        saved = settings().value("export_folder")
+        if saved and Path(saved).is_dir():
+            return str(saved)
+        pics = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.PicturesLocation)
+        return pics if pics and Path(pics).is_dir() else str(Path.home())
+
+    def quick_screenshot(self, folder: str | None = None) -> str | None:
+        """The view at its size (device pixels) as a PNG named by plan, phase and time."""
+        from datetime import datetime
+
+        from models3d.imaging import ExportError, default_name
+
+        from .export.jobs import ExportRequest, make_job, run_job
+
+        st = self.state
+        dpr = self.view.devicePixelRatioF()
+        w, h = int(self.view.width() * dpr), int(self.view.height() * dpr)
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        path = Path(folder or self.export_folder()) / default_name(st.plan.id, st.phase,
+                                                                   stamp)
+        req = ExportRequest(st.plan, [st.phase], path, "png", w, h, 1,
+                            camera=self.view.camera_state(), mode=st.mode,
+                            hidden=tuple(st.hidden))
+        try:
+            run_job(make_job(req))
+        except ExportError as exc:
+            self._error(self.tr("The screenshot could not be saved"), str(exc))
+            return None
+        self.statusBar().showMessage(f"{self.tr('Saved')} {path}", 10000)
+        return str(path)
+
+    def show_export(self) -> None:
+        from .export.dialog import ExportDialog
+
+        dlg = ExportDialog(self, self.export_folder())
+        if dlg.exec() == QDialog.DialogCode.Accepted:
+            self.start_export(dlg.request())
+
+    def start_export(self, req):
+        from .export.dialog import JobRunner
+        from .export.jobs import make_job
+
+        settings().setValue("export_folder", str(req.path.parent))
+        self.export_runner = JobRunner(self, make_job(req), self._on_export_done,
+                                       self.tr("Exporting {0}...").format(req.path.name))
+        return self.export_runner
+
+    def _on_export_done(self, files: list[str], error, cancelled: bool = False) -> None:
+        if cancelled:
+            self.statusBar().showMessage(self.tr("Export cancelled; nothing was kept."),
+                                         8000)
+        elif error:
+            self._error(self.tr("The export failed"), error)
+        elif files:
+            more = f" (+{len(files) - 1})" if len(files) > 1 else ""
+            self.statusBar().showMessage(f"{self.tr('Exported')} {files[-1]}{more}", 10000)
 
     def _error(self, title: str, detail: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, title, title, parent=self)

@@ -194,9 +194,10 @@ class StationScene(QObject):
                 return frame[:3, 0]
         return np.array([0.0, 0.0, 1.0])
 
-    def _start_transition(self, a: int, b: int, changed: dict) -> None:
+    def transition_moves(self, a: int, b: int, changed: dict | None = None) -> dict:
+        """How each changed module moves from phase a to phase b (see `_pose`)."""
+        changed = changed or self.changes(a, b)
         sa, sb = self.states[a], self.states[b]
-        self._apply_state(sb)
         moves = {}
         for mid in changed["added"]:
             far = 2.0 * self.plan.modules[mid].shape.length + 6.0
@@ -204,11 +205,29 @@ class StationScene(QObject):
         for mid in changed["removed"]:
             far = 2.0 * self.plan.modules[mid].shape.length + 6.0
             moves[mid] = ("out", sa.transforms[mid], self._docking_axis(sa, mid), far)
-            self.items[mid].setVisible(mid not in self.hidden)
         for mid in changed["relocated"]:
             moves[mid] = ("move", sa.transforms[mid], sb.transforms[mid],
                           self._docking_axis(sa, mid), self._docking_axis(sb, mid))
-        self._moves = moves
+        return moves
+
+    def show_transition_frame(self, a: int, b: int, t: float) -> None:
+        """Pose the station at time t in [0, 1] of the step from phase a to phase b
+        (used to render animations frame by frame, without timers)."""
+        self.finish_transition()
+        self.phase = b
+        self._apply_state(self.states[b])
+        for mid, move in self.transition_moves(a, b).items():
+            self.items[mid].setTransform(qmatrix(_pose(move, t)))
+            if move[0] == "out":
+                self.items[mid].setVisible(t < 1.0 and mid not in self.hidden)
+        self._restyle()
+
+    def _start_transition(self, a: int, b: int, changed: dict) -> None:
+        self._apply_state(self.states[b])
+        self._moves = self.transition_moves(a, b, changed)
+        for mid, move in self._moves.items():
+            if move[0] == "out":
+                self.items[mid].setVisible(mid not in self.hidden)
         self._on_transition_value(0.0)
         self._transition.start()
 

@@ -28,6 +28,22 @@
       <translation>Два плана рядом в одном масштабе</translation>
     </message>
     <message>
+      <source>Quick &amp;screenshot</source>
+      <translation>Быстрый &amp;снимок</translation>
+    </message>
+    <message>
+      <source>Save the view as a PNG in the last export folder</source>
+      <translation>Сохранить вид как PNG в последнюю папку экспорта</translation>
+    </message>
+    <message>
+      <source>&amp;Export...</source>
+      <translation>&amp;Экспорт...</translation>
+    </message>
+    <message>
+      <source>Pictures at any size, every phase, animations, the 3D scene</source>
+      <translation>Изображения любого размера, все этапы, анимация, 3D-сцена</translation>
+    </message>
+    <message>
       <source>&amp;View</source>
       <translation>&amp;Вид</translation>
     </message>
@@ -192,6 +208,10 @@
       <translation>О программе ROSS Explorer</translation>
     </message>
     <message>
+      <source>Export cancelled; nothing was kept.</source>
+      <translation>Экспорт отменён; ничего не сохранено.</translation>
+    </message>
+    <message>
       <source>The plan file could not be opened</source>
       <translation>Не удалось открыть файл плана</translation>
     </message>
@@ -216,6 +236,22 @@
       <translation>Щёлкните модуль, чтобы выбрать его; перетаскивание — вращение, правой кнопкой — сдвиг, колесо — масштаб, F — вся станция, пробел — показ сборки.</translation>
     </message>
     <message>
+      <source>The screenshot could not be saved</source>
+      <translation>Не удалось сохранить снимок</translation>
+    </message>
+    <message>
+      <source>Saved</source>
+      <translation>Сохранено</translation>
+    </message>
+    <message>
+      <source>Exporting {0}...</source>
+      <translation>Экспорт {0}...</translation>
+    </message>
+    <message>
+      <source>The export failed</source>
+      <translation>Экспорт не удался</translation>
+    </message>
+    <message>
       <source>Plan:</source>
       <translation>План:</translation>
     </message>
@@ -226,6 +262,10 @@
     <message>
       <source>Interpretation</source>
       <translation>Интерпретация</translation>
+    </message>
+    <message>
+      <source>Exported</source>
+      <translation>Экспортировано</translation>
     </message>
   </context>
   <context>
@@ -249,6 +289,113 @@
     <message>
       <source>modules</source>
       <translation>модулей</translation>
+    </message>
+  </context>
+  <context>
+    <name>export</name>
+    <message>
+      <source>Export</source>
+      <translation>Экспорт</translation>
+    </message>
+    <message>
+      <source>Picture of the current phase</source>
+      <translation>Изображение текущего этапа</translation>
+    </message>
+    <message>
+      <source>Every phase (numbered pictures)</source>
+      <translation>Все этапы (пронумерованные изображения)</translation>
+    </message>
+    <message>
+      <source>Assembly animation (GIF)</source>
+      <translation>Анимация сборки (GIF)</translation>
+    </message>
+    <message>
+      <source>Assembly video (MP4)</source>
+      <translation>Видео сборки (MP4)</translation>
+    </message>
+    <message>
+      <source>3D scene: glTF binary (GLB)</source>
+      <translation>3D-сцена: glTF (GLB)</translation>
+    </message>
+    <message>
+      <source>3D scene: OBJ + MTL</source>
+      <translation>3D-сцена: OBJ + MTL</translation>
+    </message>
+    <message>
+      <source>3D scene: STL</source>
+      <translation>3D-сцена: STL</translation>
+    </message>
+    <message>
+      <source>Size</source>
+      <translation>Размер</translation>
+    </message>
+    <message>
+      <source>Supersampling</source>
+      <translation>Суперсэмплинг</translation>
+    </message>
+    <message>
+      <source>Picture format</source>
+      <translation>Формат изображения</translation>
+    </message>
+    <message>
+      <source>Transparent background</source>
+      <translation>Прозрачный фон</translation>
+    </message>
+    <message>
+      <source>Caption: plan, phase, date and sources</source>
+      <translation>Подпись: план, этап, дата и источники</translation>
+    </message>
+    <message>
+      <source>As in the view</source>
+      <translation>Как на экране</translation>
+    </message>
+    <message>
+      <source>Fit the station (iso)</source>
+      <translation>Вся станция (изометрия)</translation>
+    </message>
+    <message>
+      <source>Camera</source>
+      <translation>Камера</translation>
+    </message>
+    <message>
+      <source>Choose...</source>
+      <translation>Выбрать...</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>Файл</translation>
+    </message>
+    <message>
+      <source>Export to</source>
+      <translation>Экспортировать в</translation>
+    </message>
+    <message>
+      <source>off</source>
+      <translation>выкл.</translation>
+    </message>
+    <message>
+      <source>2x (4 samples per pixel)</source>
+      <translation>2x (4 отсчёта на пиксель)</translation>
+    </message>
+    <message>
+      <source>4x (16 samples per pixel)</source>
+      <translation>4x (16 отсчётов на пиксель)</translation>
+    </message>
+    <message>
+      <source>Window size</source>
+      <translation>Размер окна</translation>
+    </message>
+    <message>
+      <source>Custom</source>
+      <translation>Свой</translation>
+    </message>
+    <message>
+      <source>{0} × {1} px; needs about {2} MB of memory ({3} GB free).</source>
+      <translation>{0} × {1} пикс.; нужно около {2} МБ памяти (свободно {3} ГБ).</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Отмена</translation>
     </message>
   </context>
   <context>

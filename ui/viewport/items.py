@@ -168,6 +168,7 @@ class SkyItem(gl.GLGraphicsItem.GLGraphicsItem):
         self._stars = np.ascontiguousarray(np.hstack([d, size[:, None]]), dtype=np.float32)
         self._quad = np.array([-1, -1, 1, -1, 1, 1, -1, -1, 1, 1, -1, 1], dtype=np.float32)
         self.show_stars = True
+        self.point_scale = 1.0  # star size multiplier (large exports draw bigger stars)
 
     def paint(self):
         GL.glDisable(GL.GL_DEPTH_TEST)
@@ -176,6 +177,12 @@ class SkyItem(gl.GLGraphicsItem.GLGraphicsItem):
         GL.glUseProgram(prog)
         GL.glUniform3f(loc["u_top"], *self.TOP)
         GL.glUniform3f(loc["u_bottom"], *self.BOTTOM)
+        band = (0.0, 1.0)
+        last = getattr(self.view(), "last_region", None)
+        if last:
+            (rx, ry, rw, rh), (vx, vy, vw, vh) = last
+            band = ((ry - vy) / vh, rh / vh)
+        GL.glUniform2f(loc["u_band"], *band)
         a = loc["a_position"]
         GL.glBindBuffer(GL.GL_ARRAY_BUFFER, 0)
         GL.glEnableVertexAttribArray(a)
@@ -196,6 +203,7 @@ class SkyItem(gl.GLGraphicsItem.GLGraphicsItem):
         GL.glUniformMatrix4fv(loc["u_proj"], 1, False, _mat4(self.projectionMatrix()))
         rot = np.array(self.modelViewMatrix().normalMatrix().data(), dtype=np.float32)
         GL.glUniformMatrix3fv(loc["u_rot"], 1, False, rot)
+        GL.glUniform1f(loc["u_point_scale"], self.point_scale)
         a_dir, a_size = loc["a_dir"], loc["a_size"]
         GL.glEnableVertexAttribArray(a_dir)
         GL.glEnableVertexAttribArray(a_size)

@@ -67,12 +67,15 @@ void main() {
 }
 """
 
+# u_band maps this quad's height onto the whole picture (offset, scale), so tiles of a
+# large export join into one gradient.
 SKY_VS = """
 #version 120
+uniform vec2 u_band;
 attribute vec2 a_position;
 varying float v_y;
 void main() {
-    v_y = a_position.y;
+    v_y = u_band.x + u_band.y * (a_position.y * 0.5 + 0.5);
     gl_Position = vec4(a_position, 0.999, 1.0);
 }
 """
@@ -83,7 +86,7 @@ uniform vec3 u_top;
 uniform vec3 u_bottom;
 varying float v_y;
 void main() {
-    float t = clamp(v_y * 0.5 + 0.5, 0.0, 1.0);
+    float t = clamp(v_y, 0.0, 1.0);
     gl_FragColor = vec4(mix(u_bottom, u_top, t * t), 1.0);
 }
 """
@@ -92,6 +95,7 @@ STAR_VS = """
 #version 120
 uniform mat4 u_proj;
 uniform mat3 u_rot;
+uniform float u_point_scale;
 attribute vec3 a_dir;
 attribute float a_size;
 varying float v_light;
@@ -99,7 +103,7 @@ void main() {
     vec4 p = u_proj * vec4(u_rot * a_dir, 1.0);
     p.z = p.w * 0.998;
     gl_Position = p;
-    gl_PointSize = a_size;
+    gl_PointSize = a_size * u_point_scale;
     v_light = 0.35 + 0.4 * a_size;
 }
 """
