@@ -8,6 +8,7 @@
     python main.py export --plan PLAN --phase N|all|final --size WxH [--ssaa K]
                           [--transparent] [--format png|jpg|tiff|webp|gif|mp4|glb|obj|stl]
                           --out PATH     pictures, animations and 3D files
+    python main.py inspect FILE [--json] check a 3D model before importing it
 
 PLAN is a bundled plan id (see `plans`) or the path of a plan file. Errors go to stderr
 with exit code 2.
@@ -74,7 +75,10 @@ def build_parser() -> argparse.ArgumentParser:
                        help="write plan, phase, date and a sources line on the picture")
     p_exp.add_argument("--out", required=True, help="output file (with --phase all, "
                        "pictures and 3D files get _01, _02 ... before the extension)")
-    for p in (p_plans, p_info, p_exp):
+    p_ins = sub.add_parser("inspect", help="check a 3D model file before importing it")
+    p_ins.add_argument("file", help="a glTF/GLB, OBJ, STL or PLY file")
+    p_ins.add_argument("--json", action="store_true", help="print JSON")
+    for p in (p_plans, p_info, p_exp, p_ins):
         p.error = _Parser.error.__get__(p)
     return parser
 
@@ -159,6 +163,36 @@ def cmd_export(args) -> int:
     return 0
 
 
+def cmd_inspect(args) -> int:
+    from models3d.importer import ImportRefused, IsolatedLoader, info
+
+    loader = IsolatedLoader(timeout=120)
+    try:
+        model = loader.load(args.file)
+    except ImportRefused as exc:
+        return _fail(str(exc))
+    finally:
+        loader.close()
+    data = info(model)
+    if args.json:
+        print(json.dumps(data, indent=2))
+        return 0
+    ext = " × ".join(f"{x:.4g}" for x in data["extents"])
+    print(f"{data['file']}")
+    print(f"  format        {data['format'].upper()}")
+    print(f"  triangles     {data['triangles']:,} (every scene instance placed)")
+    print(f"  parts         {data['parts']} in {len(data['nodes'])} node(s)"
+          + (f": {', '.join(data['nodes'][:6])}" + (" ..." if len(data["nodes"]) > 6
+                                                     else "") if data["nodes"] else ""))
+    print(f"  extents       {ext} (file units)")
+    print(f"  textured      {data['textured_parts']} part(s)")
+    print(f"  files read    {', '.join(data['textures_found']) or 'none besides the model'}")
+    print(f"  not loaded    {'; '.join(data['textures_missing']) or 'nothing'}")
+    for w in data["warnings"]:
+        print(f"  warning       {w}")
+    return 0
+
+
 def cmd_gui(args) -> int:
     from models3d.plan import PlanError
     from ui.settings import reset_settings, settings
@@ -197,7 +231,8 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     from models3d.plan import PlanError
 
-    handler = {"plans": cmd_plans, "info": cmd_info, "export": cmd_export}.get(
+    handler = {"plans": cmd_plans, "info": cmd_info, "export": cmd_export,
+               "inspect": cmd_inspect}.get(
         args.command, cmd_gui)
     try:
         return handler(args)
