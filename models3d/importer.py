@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import posixpath
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -390,6 +391,7 @@ class IsolatedLoader:
         self._ctx = mp.get_context("spawn")
         self._proc = None
         self._conn = None
+        self._lock = threading.Lock()  # one request at a time on the pipe
 
     def _start(self) -> None:
         parent, child = self._ctx.Pipe()
@@ -400,6 +402,10 @@ class IsolatedLoader:
 
     def load(self, path: str | Path, timeout: float | None = None,
              cancelled=lambda: False) -> ImportedModel:
+        with self._lock:
+            return self._load(path, timeout, cancelled)
+
+    def _load(self, path, timeout, cancelled) -> ImportedModel:
         if self._proc is None or not self._proc.is_alive():
             self._start()
         name = Path(path).name
@@ -439,6 +445,10 @@ class IsolatedLoader:
         self._proc = self._conn = None
 
     def close(self) -> None:
+        with self._lock:
+            self._close()
+
+    def _close(self) -> None:
         if self._proc is not None and self._proc.is_alive():
             try:
                 self._conn.send(None)

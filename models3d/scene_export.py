@@ -17,7 +17,9 @@ from .plan import Plan
 
 
 def station_scene(plan: Plan, state: StationState, meshes: dict[str, ModuleMeshes],
-                  hidden=()):
+                  hidden=(), colors=None):
+    """`colors` gives (module, part) -> RGBA for imported parts, which have no entry in
+    the built-in materials."""
     import trimesh
     from trimesh.visual.material import PBRMaterial
 
@@ -28,10 +30,16 @@ def station_scene(plan: Plan, state: StationState, meshes: dict[str, ModuleMeshe
         scene.graph.update(frame_from=scene.graph.base_frame, frame_to=mid,
                            matrix=state.transforms[mid])
         for material, part in meshes[mid].parts.items():
-            mat = MATERIALS[material]
-            pbr = PBRMaterial(name=material, baseColorFactor=[*mat.color, 1.0],
-                              metallicFactor=0.8 if mat.specular > 0.6 else 0.1,
-                              roughnessFactor=max(0.15, 1.0 - mat.specular))
+            mat = MATERIALS.get(material)
+            if mat is not None:
+                pbr = PBRMaterial(name=material, baseColorFactor=[*mat.color, 1.0],
+                                  metallicFactor=0.8 if mat.specular > 0.6 else 0.1,
+                                  roughnessFactor=max(0.15, 1.0 - mat.specular))
+            else:
+                rgba = (colors or {}).get((mid, material), (0.8, 0.8, 0.8, 1.0))
+                pbr = PBRMaterial(name=material.replace(":", "_"),
+                                  baseColorFactor=list(rgba), metallicFactor=0.1,
+                                  roughnessFactor=0.7)
             mesh = trimesh.Trimesh(part.vertices, part.faces, vertex_normals=part.normals,
                                    process=False,
                                    visual=trimesh.visual.TextureVisuals(material=pbr))
@@ -43,10 +51,10 @@ def station_scene(plan: Plan, state: StationState, meshes: dict[str, ModuleMeshe
 
 
 def export_scene(plan: Plan, state: StationState, meshes: dict[str, ModuleMeshes],
-                 path: str | Path, fmt: str, hidden=()) -> list[Path]:
+                 path: str | Path, fmt: str, hidden=(), colors=None) -> list[Path]:
     """Write the phase's station; returns the files written."""
     path = check_destination(path)
-    scene = station_scene(plan, state, meshes, hidden)
+    scene = station_scene(plan, state, meshes, hidden, colors)
     if fmt == "glb":
         data = scene.export(file_type="glb")
         return [atomic_write(path, lambda tmp: Path(tmp).write_bytes(data))]

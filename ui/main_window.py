@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
+
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QSurfaceFormat
 from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QDockWidget, QFileDialog,
@@ -47,6 +49,11 @@ class MainWindow(QMainWindow):
         self._compare = None
         self._dialogs = []
         self.export_runner = None
+        self._loader = None
+        self._tasks = []
+        self.imports: dict[str, tuple] = {}  # module id -> (path, Placement)
+        self.refs: dict[str, dict] = {}  # reference id -> {path, placement, offset}
+        self.setAcceptDrops(True)
 
         self.central = QWidget()
         self.central_layout = QVBoxLayout(self.central)
@@ -87,6 +94,9 @@ class MainWindow(QMainWindow):
         self.state.hidden_changed.connect(lambda: self.scene.set_hidden(self.state.hidden))
         self.state.mode_changed.connect(self._on_mode_changed)
         self.timeline.play_state_changed.connect(self._on_play_state)
+        self.module_list.reference_toggled.connect(
+            lambda rid, on: self.scene.set_reference_visible(rid, on))
+        self.module_list.reference_activated.connect(self.edit_reference)
 
         self.retranslate()
         self.resize(1440, 900)
@@ -173,6 +183,20 @@ class MainWindow(QMainWindow):
         self.compare_action = self._action(tr("&Compare plans..."), "Ctrl+K", self.show_compare,
                                            tr("Two plans side by side at the same scale"))
         file_menu.addAction(self.compare_action)
+        file_menu.addSeparator()
+        self.import_action = self._action(
+            tr("&Import model for module..."), "Ctrl+I", lambda: self.import_for_module(),
+            tr("Replace the selected module's mesh with a model file (glTF/GLB, OBJ, "
+               "STL, PLY)"))
+        file_menu.addAction(self.import_action)
+        self.reference_action = self._action(
+            tr("Add &reference model..."), None, lambda: self.add_reference(),
+            tr("Put a model beside the station at true scale (not counted in totals)"))
+        file_menu.addAction(self.reference_action)
+        self.reset_mesh_action = self._action(
+            tr("Reset to &built-in mesh"), None, lambda: self.reset_mesh(),
+            tr("Draw the selected module with its built-in mesh again"))
+        file_menu.addAction(self.reset_mesh_action)
         file_menu.addSeparator()
         self.screenshot_action = self._action(
             tr("Quick &screenshot"), "Ctrl+Shift+S", self.quick_screenshot,
@@ -350,7 +374,9 @@ class MainWindow(QMainWindow):
 
     def _on_plan_changed(self) -> None:
         self.timeline.set_playing(False)
+        self.imports, self.refs = {}, {}
         self._load_scene()
+        self._restore_imports()
         self.scene.fit_camera()
         self._sync_plan_box()
         self.setWindowTitle(f"{text(self.state.plan.title, self.language)} — ROSS Explorer")
@@ -461,6 +487,248 @@ class MainWindow(QMainWindow):
         self._dialogs.append(show_text_dialog(self, self.tr("About ROSS Explorer"),
                                               about_html(VERSION)))
 
+    # ---- imported models ---------------------------------------------------------------
+
+    def loader(self):
+        from models3d.importer import IsolatedLoader
+
+        if self._loader is None:
+            self._loader = IsolatedLoader(timeout=120)
+        return self._loader
+
+    def _ask_model_file(self) -> str | None:
+        from .importing import MODEL_FILTER
+
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import model"),
+                                              str(Path.home()), MODEL_FILTER)
+        return path or None
+
+    def load_model_async(self, path: str, then):
+        """Read a model in the worker process; on success call then(model)."""
+        from .importing import LoadTask
+
+        task = LoadTask(self.loader(), path, self)
+        self._tasks.append(task)
+
+        def finished(model, error):
+            self._tasks.remove(task)
+            if error:
+                self._error(self.tr("The model could not be imported"), error)
+            else:
+                then(model)
+
+        task.done.connect(finished)
+        return task
+
+    def import_for_module(self, module_id: str | None = None, path: str | None = None,
+                          placement=None, interactive: bool = True):
+        mid = module_id or self.state.selected
+        if mid is None:
+            self.statusBar().showMessage(self.tr(
+                "Select a module first (in the view or the list), or drop a file on it."),
+                8000)
+            return None
+        path = path or self._ask_model_file()
+        if not path:
+            return None
+        return self.load_model_async(
+            path, lambda m: self.place_module(mid, m, path, placement, interactive))
+
+    def place_module(self, mid: str, model, path: str, placement=None,
+                     interactive: bool = True) -> bool:
+        from models3d.importer import Placement, place
+
+        from .importing import PlacementDialog
+
+        module = self.state.plan.modules[mid]
+        previous = self.scene.overrides.get(mid)
+
+        def preview(p, _offset=None):
+            meshes, colors, textures, _ = place(model, mid, p, module.shape.length,
+                                                module.shape.diameter)
+            self.scene.set_override(mid, meshes, colors, textures)
+
+        if interactive:
+            dlg = PlacementDialog(self, model, preview, module=module, placement=placement)
+            if dlg.exec() != QDialog.DialogCode.Accepted:
+                if previous is not None:
+                    self.scene.set_override(mid, *previous)
+                else:
+                    self.scene.clear_override(mid)
+                return False
+            placement = dlg.placement()
+        else:
+            placement = placement or Placement("fit", "m", "+x")
+            preview(placement)
+        self.imports[mid] = (path, placement)
+        self._save_imports()
+        self.statusBar().showMessage(
+            f"{text(module.abbr, self.language)}: {self.tr('drawn with')} "
+            f"{Path(path).name} ({model.triangles:,} {self.tr('triangles')})", 10000)
+        return True
+
+    def reset_mesh(self, module_id: str | None = None) -> None:
+        mid = module_id or self.state.selected
+        if mid in self.imports:
+            self.scene.clear_override(mid)
+            del self.imports[mid]
+            self._save_imports()
+            self.statusBar().showMessage(self.tr("Built-in mesh restored."), 6000)
+
+    def add_reference(self, path: str | None = None, placement=None, offset=None,
+                      interactive: bool = True):
+        path = path or self._ask_model_file()
+        if not path:
+            return None
+        return self.load_model_async(
+            path, lambda m: self.place_reference(m, path, placement, offset, None,
+                                                 interactive))
+
+    def _default_offset(self, model, placement) -> np.ndarray:
+        from models3d.importer import place
+
+        lo, hi = self.scene.bounds(len(self.state.states) - 1, references=False)
+        meshes = place(model, "ref", placement)[0]
+        mlo, mhi = meshes.bounds()
+        return np.array([0.0, hi[1] + 6.0 + (mhi[1] - mlo[1]) / 2, 0.0])
+
+    def place_reference(self, model, path: str, placement=None, offset=None,
+                        ref_id: str | None = None, interactive: bool = True):
+        from models3d.importer import Placement, place
+
+        from .importing import PlacementDialog
+
+        placement = placement or Placement("units", "m", "+x")
+        ref_id = ref_id or f"ref{len(self.refs) + 1}"
+        while ref_id in self.refs and self.refs[ref_id]["path"] != path:
+            ref_id += "+"
+        offset = np.asarray(offset if offset is not None
+                            else self._default_offset(model, placement), dtype=float)
+
+        def preview(p, off):
+            meshes, colors, textures, _ = place(model, ref_id, p)
+            t = np.eye(4)
+            t[:3, 3] = off
+            self.scene.add_reference(ref_id, meshes, colors, textures, t)
+
+        if interactive:
+            dlg = PlacementDialog(self, model, preview, placement=placement, offset=offset)
+            if dlg.exec() != QDialog.DialogCode.Accepted:
+                if ref_id not in self.refs:
+                    self.scene.remove_reference(ref_id)
+                else:
+                    r = self.refs[ref_id]
+                    preview(r["placement"], r["offset"])
+                return None
+            placement, offset = dlg.placement(), dlg.offset_value()
+        else:
+            preview(placement, offset)
+        self.refs[ref_id] = {"path": path, "placement": placement, "offset": offset,
+                             "model": model}
+        self._save_imports()
+        self._update_reference_list()
+        return ref_id
+
+    def edit_reference(self, ref_id: str) -> None:
+        r = self.refs.get(ref_id)
+        if r is not None:
+            self.place_reference(r["model"], r["path"], r["placement"], r["offset"], ref_id)
+
+    def remove_reference(self, ref_id: str) -> None:
+        if self.refs.pop(ref_id, None) is not None:
+            self.scene.remove_reference(ref_id)
+            self._save_imports()
+            self._update_reference_list()
+
+    def _update_reference_list(self) -> None:
+        self.module_list.set_references(
+            [(rid, Path(r["path"]).name) for rid, r in self.refs.items()])
+
+    def _save_imports(self) -> None:
+        import json
+
+        plan = self.state.plan
+        key = plan_key(plan).replace("/", "|")
+        s = settings()
+        s.setValue(f"imports/{key}", json.dumps({
+            mid: {"path": path, "mode": p.mode, "unit": p.unit, "axis": p.axis}
+            for mid, (path, p) in self.imports.items()}))
+        s.setValue(f"references/{key}", json.dumps([
+            {"path": r["path"], "mode": r["placement"].mode, "unit": r["placement"].unit,
+             "axis": r["placement"].axis, "offset": [float(x) for x in r["offset"]]}
+            for r in self.refs.values()]))
+        s.sync()
+
+    def _restore_imports(self) -> None:
+        """Re-apply the user's imported models for this plan (read in the background)."""
+        import json
+
+        from models3d.importer import Placement
+
+        key = plan_key(self.state.plan).replace("/", "|")
+        s = settings()
+        try:
+            mods = json.loads(s.value(f"imports/{key}") or "{}")
+            refs = json.loads(s.value(f"references/{key}") or "[]")
+        except (TypeError, ValueError):
+            return
+        missing = []
+        for mid, rec in mods.items():
+            if mid not in self.state.plan.modules:
+                continue
+            if not Path(rec.get("path", "")).is_file():
+                missing.append(rec.get("path", "?"))
+                continue
+            p = Placement(rec.get("mode", "fit"), rec.get("unit", "m"), rec.get("axis", "+x"))
+            self.import_for_module(mid, rec["path"], p, interactive=False)
+        for rec in refs:
+            if not Path(rec.get("path", "")).is_file():
+                missing.append(rec.get("path", "?"))
+                continue
+            p = Placement(rec.get("mode", "units"), rec.get("unit", "m"),
+                          rec.get("axis", "+x"))
+            self.add_reference(rec["path"], p, rec.get("offset"), interactive=False)
+        if missing:
+            self.statusBar().showMessage(self.tr("Imported models not found: {0}")
+                                         .format(", ".join(missing)), 10000)
+
+    # drag and drop: on a module in the view or the list imports for that module, anywhere
+    # else adds a reference model
+    def dragEnterEvent(self, ev) -> None:
+        from models3d.importer import EXTENSIONS
+
+        urls = ev.mimeData().urls()
+        if urls and all(u.isLocalFile() and Path(u.toLocalFile()).suffix.lower() in
+                        EXTENSIONS for u in urls):
+            ev.acceptProposedAction()
+
+    def dragMoveEvent(self, ev) -> None:
+        ev.acceptProposedAction()
+
+    def dropEvent(self, ev) -> None:
+        path = ev.mimeData().urls()[0].toLocalFile()
+        ev.acceptProposedAction()
+        self.handle_drop(path, ev.position().toPoint())
+
+    def handle_drop(self, path: str, window_pos) -> None:
+        mid = None
+        view_pos = self.view.mapFrom(self, window_pos)
+        if self.view.rect().contains(view_pos):
+            mid = self.view.pick_at(view_pos.x(), view_pos.y())
+        else:
+            tree = self.module_list.viewport()
+            tree_pos = tree.mapFrom(self, window_pos)
+            if tree.rect().contains(tree_pos):
+                item = self.module_list.itemAt(tree_pos)
+                mid = item.data(0, Qt.ItemDataRole.UserRole) if item else None
+                if mid not in self.state.modules():
+                    mid = None
+        if mid:
+            self.state.select(mid)
+            self.import_for_module(mid, path)
+        else:
+            self.add_reference(path)
+
     # ---- export ----------------------------------------------------------------------
 
     def export_folder(self) -> str:
@@ -490,6 +758,7 @@ class MainWindow(QMainWindow):
         req = ExportRequest(st.plan, [st.phase], path, "png", w, h, 1,
                             camera=self.view.camera_state(), mode=st.mode,
                             hidden=tuple(st.hidden))
+        self._with_imports(req)
         try:
             run_job(make_job(req))
         except ExportError as exc:
@@ -510,9 +779,16 @@ class MainWindow(QMainWindow):
         from .export.jobs import make_job
 
         settings().setValue("export_folder", str(req.path.parent))
+        self._with_imports(req)
         self.export_runner = JobRunner(self, make_job(req), self._on_export_done,
                                        self.tr("Exporting {0}...").format(req.path.name))
         return self.export_runner
+
+    def _with_imports(self, req) -> None:
+        """Exports show what the view shows: imported meshes and reference models too."""
+        req.overrides = dict(self.scene.overrides)
+        req.references = {rid: (ref[1], ref[2], ref[3], ref[4])
+                          for rid, ref in self.scene.references.items() if ref[0].visible()}
 
     def _on_export_done(self, files: list[str], error, cancelled: bool = False) -> None:
         if cancelled:
@@ -582,6 +858,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.timeline.set_playing(False)
+        if self._loader is not None:
+            self._loader.close()
         self.save_settings()
         if self._compare is not None:
             self._compare.close()

@@ -6,7 +6,7 @@ import html
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QFont, QPalette
 from PySide6.QtWidgets import (QLabel, QTextBrowser, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
@@ -23,6 +23,7 @@ BADGE = {  # confidence -> (background, label key)
     "inferred": "#6a1b9a",
 }
 ROLE_MODULE = Qt.ItemDataRole.UserRole
+ROLE_REFERENCE = Qt.ItemDataRole.UserRole + 1
 
 
 def tr(s: str) -> str:
@@ -181,7 +182,11 @@ def totals_html(plan, state: ViewerState) -> str:
 
 
 class ModuleList(QTreeWidget):
-    """Modules grouped by the phase that brings them, with visibility checkboxes."""
+    """Modules grouped by the phase that brings them, with visibility checkboxes; the
+    user's reference models in a group of their own."""
+
+    reference_toggled = Signal(str, bool)
+    reference_activated = Signal(str)
 
     def __init__(self, state: ViewerState, lang=lambda: "en", parent=None):
         super().__init__(parent)
@@ -191,18 +196,45 @@ class ModuleList(QTreeWidget):
         self.setHeaderHidden(True)
         self.setRootIsDecorated(True)
         self.items: dict[str, QTreeWidgetItem] = {}
+        self.ref_group: QTreeWidgetItem | None = None
         self._updating = False
         self.itemChanged.connect(self._on_item_changed)
+        self.itemDoubleClicked.connect(self._on_double_click)
         self.itemSelectionChanged.connect(self._on_selection)
         state.plan_changed.connect(self.rebuild)
         state.phase_changed.connect(lambda *_: self.refresh())
         state.selection_changed.connect(lambda _: self.refresh())
         state.hidden_changed.connect(self.refresh)
 
+    def set_references(self, refs: list[tuple[str, str]]) -> None:
+        self._updating = True
+        if self.ref_group is not None:
+            self.takeTopLevelItem(self.indexOfTopLevelItem(self.ref_group))
+            self.ref_group = None
+        if refs:
+            self.ref_group = QTreeWidgetItem([tr("Reference models (not in totals)")])
+            self.ref_group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.addTopLevelItem(self.ref_group)
+            for rid, label in refs:
+                item = QTreeWidgetItem([label])
+                item.setData(0, ROLE_REFERENCE, rid)
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(0, Qt.CheckState.Checked)
+                item.setToolTip(0, tr("Double-click to move or rescale it"))
+                self.ref_group.addChild(item)
+            self.ref_group.setExpanded(True)
+        self._updating = False
+
+    def _on_double_click(self, item, column) -> None:
+        rid = item.data(0, ROLE_REFERENCE)
+        if rid:
+            self.reference_activated.emit(rid)
+
     def rebuild(self) -> None:
         self._updating = True
         self.clear()
         self.items = {}
+        self.ref_group = None
         plan = self.state.plan
         placed = set()
         for i, ph in enumerate(plan.phases):
@@ -260,6 +292,10 @@ class ModuleList(QTreeWidget):
 
     def _on_item_changed(self, item, column) -> None:
         if self._updating:
+            return
+        rid = item.data(0, ROLE_REFERENCE)
+        if rid:
+            self.reference_toggled.emit(rid, item.checkState(0) == Qt.CheckState.Checked)
             return
         mid = item.data(0, ROLE_MODULE)
         if mid:

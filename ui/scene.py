@@ -17,7 +17,7 @@ from models3d.geometry import ModuleMeshes, build_plan
 from models3d.picking import pick
 from models3d.plan import Plan, text
 
-from .viewport.items import ModuleItem
+from .viewport.items import ImportedItem, ModuleItem
 from .viewport.view import StationView
 
 DISPLAY_MODES = ("solid", "wireframe", "xray")
@@ -50,6 +50,9 @@ class StationScene(QObject):
         self.mode = "solid"
         self.labels_visible = False
         self.hidden: set[str] = set()
+        self.overrides: dict[str, tuple] = {}  # module id -> (meshes, colours, textures)
+        # ref id -> (item, meshes, transform, colours, textures)
+        self.references: dict[str, tuple] = {}
         self.flashing: set[str] = set()
         self.flash_alpha = 0.0
         self._moves: dict[str, tuple] = {}
@@ -108,10 +111,14 @@ class StationScene(QObject):
     def _upload_pending(self) -> None:
         for item in self.items.values():
             item.upload()
+        for ref in self.references.values():
+            ref[0].upload()
 
     def _release_buffers(self) -> None:
         for item in self.items.values():
             item.release()
+        for ref in self.references.values():
+            ref[0].release()
 
     def clear(self) -> None:
         self._transition.stop()
@@ -124,10 +131,13 @@ class StationScene(QObject):
                 self._release_buffers()
             finally:
                 self.view.doneCurrent()
-        for item in list(self.items.values()) + list(self.labels.values()):
+        for item in list(self.items.values()) + list(self.labels.values()) + \
+                [r[0] for r in self.references.values()]:
             self.view.removeItem(item)
         self.items.clear()
         self.labels.clear()
+        self.references.clear()
+        self.overrides.clear()
         self.plan = None
 
     # ---- phase, selection, display -------------------------------------------------
@@ -262,6 +272,69 @@ class StationScene(QObject):
             self.flashing = set()
         self._restyle()
 
+    # ---- imported models -------------------------------------------------------------
+
+    def _swap_item(self, mid: str, item) -> None:
+        old = self.items[mid]
+        if self.view.isValid():
+            self.view.makeCurrent()
+            try:
+                old.release()
+                item.upload()
+            finally:
+                self.view.doneCurrent()
+        self.view.removeItem(old)
+        item.setVisible(False)
+        self.view.addItem(item)
+        self.items[mid] = item
+        if self.phase >= 0:
+            self._apply_state(self.states[self.phase])
+            self._restyle()
+
+    def set_override(self, mid: str, meshes: ModuleMeshes, colors: dict,
+                     textures: dict) -> None:
+        """Draw (and pick) a module with an imported model instead of its built-in one."""
+        self.overrides[mid] = (meshes, colors, textures)
+        self.meshes[mid] = meshes
+        self._swap_item(mid, ImportedItem(meshes, colors, textures))
+
+    def clear_override(self, mid: str) -> None:
+        if self.overrides.pop(mid, None) is None:
+            return
+        from models3d.geometry import build_module
+
+        self.meshes[mid] = build_module(self.plan.modules[mid])
+        self._swap_item(mid, ModuleItem(self.meshes[mid]))
+
+    def add_reference(self, ref_id: str, meshes: ModuleMeshes, colors: dict, textures: dict,
+                      transform: np.ndarray) -> None:
+        """A model beside the station at true scale; not part of any phase or total."""
+        self.remove_reference(ref_id)
+        item = ImportedItem(meshes, colors, textures)
+        item.setTransform(qmatrix(transform))
+        self.view.addItem(item)
+        self.references[ref_id] = (item, meshes, np.asarray(transform, dtype=np.float64),
+                                   colors, textures)
+        self.view.update()
+
+    def remove_reference(self, ref_id: str) -> None:
+        found = self.references.pop(ref_id, None)
+        if found is None:
+            return
+        item = found[0]
+        if self.view.isValid():
+            self.view.makeCurrent()
+            try:
+                item.release()
+            finally:
+                self.view.doneCurrent()
+        self.view.removeItem(item)
+        self.view.update()
+
+    def set_reference_visible(self, ref_id: str, visible: bool) -> None:
+        self.references[ref_id][0].setVisible(visible)
+        self.view.update()
+
     def set_hidden(self, hidden: set[str]) -> None:
         self.hidden = set(hidden)
         if self.selected in self.hidden:
@@ -336,21 +409,25 @@ class StationScene(QObject):
         hit = pick(origin, direction, self.meshes, state.transforms, shown)
         return hit.module_id if hit else None
 
-    def fit_points(self, module_id: str | None, index: int | None = None) -> np.ndarray:
-        """World corners of the boxes of one module, or of all modules in a phase."""
+    def fit_points(self, module_id: str | None, index: int | None = None,
+                   references: bool = True) -> np.ndarray:
+        """World corners of the boxes of one module, or of all modules in a phase and
+        the visible reference models."""
         state = self.states[self.phase if index is None else index]
         ids = state.modules if module_id is None else (module_id,)
+        boxes = [(self.meshes[mid].bounds(), state.transforms[mid]) for mid in ids]
+        if module_id is None and references:
+            boxes += [(ref[1].bounds(), ref[2]) for ref in self.references.values()
+                      if ref[0].visible()]
         out = []
-        for mid in ids:
-            b = self.meshes[mid].bounds()
+        for b, t in boxes:
             c = np.array([[b[i][0], b[j][1], b[k][2]] for i in (0, 1)
                           for j in (0, 1) for k in (0, 1)])
-            t = state.transforms[mid]
             out.append(c @ t[:3, :3].T + t[:3, 3])
         return np.concatenate(out)
 
-    def bounds(self, index: int | None = None) -> np.ndarray:
-        pts = self.fit_points(None, index)
+    def bounds(self, index: int | None = None, references: bool = True) -> np.ndarray:
+        pts = self.fit_points(None, index, references)
         return np.stack([pts.min(axis=0), pts.max(axis=0)])
 
     def fit_camera(self, animate: bool = False, preset: str = "iso") -> None:

@@ -28,6 +28,30 @@
       <translation>Два плана рядом в одном масштабе</translation>
     </message>
     <message>
+      <source>&amp;Import model for module...</source>
+      <translation>&amp;Импорт модели для модуля...</translation>
+    </message>
+    <message>
+      <source>Replace the selected module's mesh with a model file (glTF/GLB, OBJ, STL, PLY)</source>
+      <translation>Заменить модель выбранного модуля файлом (glTF/GLB, OBJ, STL, PLY)</translation>
+    </message>
+    <message>
+      <source>Add &amp;reference model...</source>
+      <translation>Добавить модель для &amp;сравнения...</translation>
+    </message>
+    <message>
+      <source>Put a model beside the station at true scale (not counted in totals)</source>
+      <translation>Поставить модель рядом со станцией в натуральную величину (не входит в итоги)</translation>
+    </message>
+    <message>
+      <source>Reset to &amp;built-in mesh</source>
+      <translation>Вернуть &amp;встроенную модель</translation>
+    </message>
+    <message>
+      <source>Draw the selected module with its built-in mesh again</source>
+      <translation>Снова рисовать выбранный модуль встроенной моделью</translation>
+    </message>
+    <message>
       <source>Quick &amp;screenshot</source>
       <translation>Быстрый &amp;снимок</translation>
     </message>
@@ -114,6 +138,10 @@
     <message>
       <source>Station plans (*.toml);;All files (*)</source>
       <translation>Планы станций (*.toml);;Все файлы (*)</translation>
+    </message>
+    <message>
+      <source>Import model</source>
+      <translation>Импорт модели</translation>
     </message>
     <message>
       <source>Modules</source>
@@ -208,6 +236,14 @@
       <translation>О программе ROSS Explorer</translation>
     </message>
     <message>
+      <source>Select a module first (in the view or the list), or drop a file on it.</source>
+      <translation>Сначала выберите модуль (на виде или в списке) или перетащите файл на него.</translation>
+    </message>
+    <message>
+      <source>Built-in mesh restored.</source>
+      <translation>Встроенная модель восстановлена.</translation>
+    </message>
+    <message>
       <source>Export cancelled; nothing was kept.</source>
       <translation>Экспорт отменён; ничего не сохранено.</translation>
     </message>
@@ -236,6 +272,18 @@
       <translation>Щёлкните модуль, чтобы выбрать его; перетаскивание — вращение, правой кнопкой — сдвиг, колесо — масштаб, F — вся станция, пробел — показ сборки.</translation>
     </message>
     <message>
+      <source>The model could not be imported</source>
+      <translation>Не удалось импортировать модель</translation>
+    </message>
+    <message>
+      <source>drawn with</source>
+      <translation>нарисован моделью</translation>
+    </message>
+    <message>
+      <source>triangles</source>
+      <translation>треугольников</translation>
+    </message>
+    <message>
       <source>The screenshot could not be saved</source>
       <translation>Не удалось сохранить снимок</translation>
     </message>
@@ -254,6 +302,10 @@
     <message>
       <source>Plan:</source>
       <translation>План:</translation>
+    </message>
+    <message>
+      <source>Imported models not found: {0}</source>
+      <translation>Импортированные модели не найдены: {0}</translation>
     </message>
     <message>
       <source>Selected</source>
@@ -534,7 +586,74 @@
     </message>
   </context>
   <context>
+    <name>importing</name>
+    <message>
+      <source>Cancel</source>
+      <translation>Отмена</translation>
+    </message>
+    <message>
+      <source>Reading {0}...</source>
+      <translation>Чтение {0}...</translation>
+    </message>
+    <message>
+      <source>a reference object beside the station, at true scale</source>
+      <translation>объект для сравнения рядом со станцией, в натуральную величину</translation>
+    </message>
+    <message>
+      <source>Fit to the module's length and diameter</source>
+      <translation>Вписать в длину и диаметр модуля</translation>
+    </message>
+    <message>
+      <source>Keep the file's size, in</source>
+      <translation>Размер из файла, в единицах</translation>
+    </message>
+    <message>
+      <source>Docking axis (becomes +X)</source>
+      <translation>Стыковочная ось (станет +X)</translation>
+    </message>
+    <message>
+      <source>Place {0}</source>
+      <translation>Размещение {0}</translation>
+    </message>
+    <message>
+      <source>replaces the built-in mesh of {0}</source>
+      <translation>заменяет встроенную модель {0}</translation>
+    </message>
+    <message>
+      <source>{0:,} triangles in {1} part(s); placed size {2} m (scale {3:.4g})</source>
+      <translation>{0:,} треугольников в {1} частях; размер после размещения {2} м (масштаб {3:.4g})</translation>
+    </message>
+    <message>
+      <source>{0} textured part(s)</source>
+      <translation>частей с текстурами: {0}</translation>
+    </message>
+    <message>
+      <source>model {0} axis</source>
+      <translation>ось {0} модели</translation>
+    </message>
+    <message>
+      <source>Not loaded: {0}</source>
+      <translation>Не загружено: {0}</translation>
+    </message>
+    <message>
+      <source>Position {0}</source>
+      <translation>Положение {0}</translation>
+    </message>
+    <message>
+      <source>Warning: {0}</source>
+      <translation>Предупреждение: {0}</translation>
+    </message>
+  </context>
+  <context>
     <name>panels</name>
+    <message>
+      <source>Reference models (not in totals)</source>
+      <translation>Модели для сравнения (не входят в итоги)</translation>
+    </message>
+    <message>
+      <source>Double-click to move or rescale it</source>
+      <translation>Двойной щелчок — переместить или изменить масштаб</translation>
+    </message>
     <message>
       <source>Lines: sums of module figures; bands: ranges where sources disagree; diamonds: station totals a source published.</source>
       <translation>Линии — суммы данных модулей; полосы — разброс, где источники расходятся; ромбы — итоги по станции, опубликованные источником.</translation>

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -41,6 +41,8 @@ class ExportRequest:
     hidden: tuple = ()
     camera: tuple | None = None  # (center, distance, elevation, azimuth); None: fit, iso
     animate_docking: bool = False  # for numbered stills: no; animations always animate
+    overrides: dict = field(default_factory=dict)  # module id -> (meshes, colours, textures)
+    references: dict = field(default_factory=dict)  # id -> (meshes, transform, colours, tex)
 
 
 def caption_lines(plan: Plan, phase: int, lang: str = "en") -> list[str]:
@@ -67,6 +69,11 @@ class _Job:
     def __init__(self, req: ExportRequest):
         self.req = req
         self.renderer = StationRenderer(req.plan)
+        scene = self.renderer.scene
+        for mid, (meshes, colors, textures) in req.overrides.items():
+            scene.set_override(mid, meshes, colors, textures)
+        for rid, (meshes, transform, colors, textures) in req.references.items():
+            scene.add_reference(rid, meshes, colors, textures, transform)
         self.written: list[Path] = []
 
     def frame_camera(self, phase: int):
@@ -221,11 +228,15 @@ def scene_job(req: ExportRequest):
     check_destination(req.path)
     states = assemble(req.plan)
     meshes = build_plan(req.plan)
+    colors = {}
+    for mid, (override, part_colors, _) in req.overrides.items():
+        meshes[mid] = override
+        colors.update({(mid, k): c for k, c in part_colors.items()})
     total = len(req.phases)
     for n, phase in enumerate(req.phases):
         path = req.path if total == 1 else numbered(req.path, phase, len(req.plan.phases))
         for written in export_scene(req.plan, states[phase], meshes, path, req.fmt,
-                                    req.hidden):
+                                    req.hidden, colors):
             yield n + 1, total, str(written)
 
 

@@ -24,7 +24,6 @@ MATERIAL_ORDER = tuple(MATERIALS)
 _COLORS = np.array([MATERIALS[m].color for m in MATERIAL_ORDER], dtype=np.float32)
 _SPECS = np.array([(MATERIALS[m].specular, MATERIALS[m].shininess)
                    for m in MATERIAL_ORDER], dtype=np.float32)
-_STRIDE = 7 * 4
 
 
 def _blend_keep_alpha() -> None:
@@ -37,23 +36,21 @@ def _mat4(m) -> np.ndarray:
     return np.array(m.data(), dtype=np.float32)
 
 
-class ModuleItem(gl.GLGraphicsItem.GLGraphicsItem):
+class _MeshItem(gl.GLGraphicsItem.GLGraphicsItem):
+    """Shared machinery: one interleaved VBO and one IBO uploaded once, display state
+    (tint, alpha, wireframe overlay), and the GL state around the draws."""
+
     uploads = 0  # buffer uploads since start (all items)
     live = 0  # buffer pairs alive now (all items)
+    STRIDE = 0
+    ATTRIBUTES: tuple = ()
+    PROGRAM = ""
 
-    def __init__(self, meshes: ModuleMeshes):
+    def __init__(self, module_id: str, data: np.ndarray, index: np.ndarray):
         super().__init__()
-        self.module_id = meshes.module_id
-        verts, faces = [], []
-        base = 0
-        for material, part in meshes.parts.items():
-            idx = np.full((len(part.vertices), 1), MATERIAL_ORDER.index(material),
-                          dtype=np.float32)
-            verts.append(np.hstack([part.vertices, part.normals, idx]))
-            faces.append(part.faces + np.uint32(base))
-            base += len(part.vertices)
-        self._data = np.ascontiguousarray(np.concatenate(verts), dtype=np.float32)
-        self._index = np.ascontiguousarray(np.concatenate(faces).ravel(), dtype=np.uint32)
+        self.module_id = module_id
+        self._data = np.ascontiguousarray(data, dtype=np.float32)
+        self._index = np.ascontiguousarray(index.ravel(), dtype=np.uint32)
         self.triangles = len(self._index) // 3
         self._vbo = self._ibo = None
         self.tint = (0.0, 0.0, 0.0, 0.0)
@@ -74,15 +71,15 @@ class ModuleItem(gl.GLGraphicsItem.GLGraphicsItem):
         GL.glBufferData(GL.GL_ELEMENT_ARRAY_BUFFER, self._index.nbytes, self._index,
                         GL.GL_STATIC_DRAW)
         GL.glBindBuffer(GL.GL_ELEMENT_ARRAY_BUFFER, 0)
-        ModuleItem.uploads += 1
-        ModuleItem.live += 1
+        _MeshItem.uploads += 1
+        _MeshItem.live += 1
 
     def release(self) -> None:
         if self._vbo is None:
             return
         GL.glDeleteBuffers(2, [self._vbo, self._ibo])
         self._vbo = self._ibo = None
-        ModuleItem.live -= 1
+        _MeshItem.live -= 1
 
     @property
     def uploaded(self) -> bool:
@@ -92,37 +89,31 @@ class ModuleItem(gl.GLGraphicsItem.GLGraphicsItem):
 
     def paint(self):
         self.upload()
-        prog, loc = program("station")
+        prog, loc = program(self.PROGRAM)
         GL.glUseProgram(prog)
         GL.glUniformMatrix4fv(loc["u_mvp"], 1, False, _mat4(self.mvpMatrix()))
         mv = self.modelViewMatrix()
         GL.glUniformMatrix4fv(loc["u_mv"], 1, False, _mat4(mv))
         GL.glUniformMatrix3fv(loc["u_nm"], 1, False, np.array(mv.normalMatrix().data(),
                                                               dtype=np.float32))
-        GL.glUniform3fv(loc["u_color"], len(_COLORS), _COLORS)
-        GL.glUniform2fv(loc["u_spec"], len(_SPECS), _SPECS)
         GL.glUniform4f(loc["u_tint"], *self.tint)
         GL.glUniform1f(loc["u_alpha"], self.alpha)
         GL.glUniform4f(loc["u_flat"], 0.0, 0.0, 0.0, 0.0)
-
         GL.glBindBuffer(GL.GL_ARRAY_BUFFER, self._vbo)
         GL.glBindBuffer(GL.GL_ELEMENT_ARRAY_BUFFER, self._ibo)
-        attrs = (("a_position", 3, 0), ("a_normal", 3, 12), ("a_material", 1, 24))
         enabled = []
-        for name, size, offset in attrs:
+        for name, size, offset in self.ATTRIBUTES:
             a = loc.get(name, -1)
             if a >= 0:
                 GL.glEnableVertexAttribArray(a)
-                GL.glVertexAttribPointer(a, size, GL.GL_FLOAT, False, _STRIDE,
+                GL.glVertexAttribPointer(a, size, GL.GL_FLOAT, False, self.STRIDE,
                                          ctypes.c_void_p(offset))
                 enabled.append(a)
-
         GL.glEnable(GL.GL_DEPTH_TEST)
         if self.cull:
             GL.glEnable(GL.GL_CULL_FACE)
             GL.glCullFace(GL.GL_BACK)
-        translucent = self.alpha < 1.0
-        if translucent:
+        if self.alpha < 1.0:
             GL.glEnable(GL.GL_BLEND)
             _blend_keep_alpha()
             GL.glDepthMask(GL.GL_FALSE)
@@ -131,15 +122,14 @@ class ModuleItem(gl.GLGraphicsItem.GLGraphicsItem):
         if self.wireframe:
             GL.glEnable(GL.GL_POLYGON_OFFSET_FILL)
             GL.glPolygonOffset(1.0, 1.0)
-        count = len(self._index)
-        GL.glDrawElements(GL.GL_TRIANGLES, count, GL.GL_UNSIGNED_INT, None)
+        self.draw(loc)
         if self.wireframe:
             GL.glDisable(GL.GL_POLYGON_OFFSET_FILL)
             GL.glPolygonMode(GL.GL_FRONT_AND_BACK, GL.GL_LINE)
             GL.glEnable(GL.GL_BLEND)
             _blend_keep_alpha()
             GL.glUniform4f(loc["u_flat"], 0.30, 0.85, 1.0, 0.55)
-            GL.glDrawElements(GL.GL_TRIANGLES, count, GL.GL_UNSIGNED_INT, None)
+            GL.glDrawElements(GL.GL_TRIANGLES, len(self._index), GL.GL_UNSIGNED_INT, None)
             GL.glPolygonMode(GL.GL_FRONT_AND_BACK, GL.GL_FILL)
         for a in enabled:
             GL.glDisableVertexAttribArray(a)
@@ -149,6 +139,98 @@ class ModuleItem(gl.GLGraphicsItem.GLGraphicsItem):
         GL.glDisable(GL.GL_BLEND)
         GL.glDisable(GL.GL_CULL_FACE)
         GL.glUseProgram(0)
+
+    def draw(self, loc) -> None:
+        raise NotImplementedError
+
+
+class ModuleItem(_MeshItem):
+    """A built-in module: every material in one buffer, drawn with one call."""
+
+    STRIDE = 7 * 4
+    ATTRIBUTES = (("a_position", 3, 0), ("a_normal", 3, 12), ("a_material", 1, 24))
+    PROGRAM = "station"
+
+    def __init__(self, meshes: ModuleMeshes):
+        verts, faces = [], []
+        base = 0
+        for material, part in meshes.parts.items():
+            idx = np.full((len(part.vertices), 1), MATERIAL_ORDER.index(material),
+                          dtype=np.float32)
+            verts.append(np.hstack([part.vertices, part.normals, idx]))
+            faces.append(part.faces + np.uint32(base))
+            base += len(part.vertices)
+        super().__init__(meshes.module_id, np.concatenate(verts), np.concatenate(faces))
+
+    def draw(self, loc) -> None:
+        GL.glUniform3fv(loc["u_color"], len(_COLORS), _COLORS)
+        GL.glUniform2fv(loc["u_spec"], len(_SPECS), _SPECS)
+        GL.glDrawElements(GL.GL_TRIANGLES, len(self._index), GL.GL_UNSIGNED_INT, None)
+
+
+class ImportedItem(_MeshItem):
+    """A user's model: per-part base colours and textures (uploaded once), one draw per
+    part. Textured parts sample their image; the others use their material colour."""
+
+    STRIDE = 8 * 4
+    ATTRIBUTES = (("a_position", 3, 0), ("a_normal", 3, 12), ("a_uv", 2, 24))
+    PROGRAM = "imported"
+
+    def __init__(self, meshes: ModuleMeshes, colors: dict, textures: dict):
+        verts, faces, self.ranges = [], [], []
+        base = start = 0
+        for key, part in meshes.parts.items():
+            uv = textures[key][0] if key in textures else \
+                np.zeros((len(part.vertices), 2), dtype=np.float32)
+            verts.append(np.hstack([part.vertices, part.normals, uv]))
+            faces.append(part.faces + np.uint32(base))
+            base += len(part.vertices)
+            count = part.faces.size
+            self.ranges.append((key, start, count, colors.get(key, (0.8, 0.8, 0.8, 1.0))))
+            start += count
+        super().__init__(meshes.module_id, np.concatenate(verts), np.concatenate(faces))
+        self._images = {k: img for k, (_, img) in textures.items()}
+        self._tex: dict[str, int] = {}
+        self.cull = False  # other people's meshes are not always closed or consistent
+
+    def upload(self) -> None:
+        if self._vbo is not None:
+            return
+        super().upload()
+        for key, img in self._images.items():
+            tex = int(GL.glGenTextures(1))
+            GL.glBindTexture(GL.GL_TEXTURE_2D, tex)
+            GL.glPixelStorei(GL.GL_UNPACK_ALIGNMENT, 1)
+            # glTF and OBJ put v = 0 at the bottom of the image; GL's rows start there
+            img = np.ascontiguousarray(img[::-1])
+            GL.glTexImage2D(GL.GL_TEXTURE_2D, 0, GL.GL_RGBA, img.shape[1], img.shape[0], 0,
+                            GL.GL_RGBA, GL.GL_UNSIGNED_BYTE, img)
+            GL.glGenerateMipmap(GL.GL_TEXTURE_2D)
+            GL.glTexParameteri(GL.GL_TEXTURE_2D, GL.GL_TEXTURE_MIN_FILTER,
+                               GL.GL_LINEAR_MIPMAP_LINEAR)
+            GL.glTexParameteri(GL.GL_TEXTURE_2D, GL.GL_TEXTURE_MAG_FILTER, GL.GL_LINEAR)
+            for wrap in (GL.GL_TEXTURE_WRAP_S, GL.GL_TEXTURE_WRAP_T):
+                GL.glTexParameteri(GL.GL_TEXTURE_2D, wrap, GL.GL_REPEAT)
+            self._tex[key] = tex
+        GL.glBindTexture(GL.GL_TEXTURE_2D, 0)
+
+    def release(self) -> None:
+        if self._tex:
+            GL.glDeleteTextures(len(self._tex), list(self._tex.values()))
+            self._tex = {}
+        super().release()
+
+    def draw(self, loc) -> None:
+        GL.glActiveTexture(GL.GL_TEXTURE0)
+        GL.glUniform1i(loc["u_tex"], 0)
+        for key, start, count, color in self.ranges:
+            tex = self._tex.get(key)
+            GL.glUniform4f(loc["u_base"], *color)
+            GL.glUniform1f(loc["u_use_tex"], 1.0 if tex else 0.0)
+            GL.glBindTexture(GL.GL_TEXTURE_2D, tex or 0)
+            GL.glDrawElements(GL.GL_TRIANGLES, count, GL.GL_UNSIGNED_INT,
+                              ctypes.c_void_p(start * 4))
+        GL.glBindTexture(GL.GL_TEXTURE_2D, 0)
 
 
 class SkyItem(gl.GLGraphicsItem.GLGraphicsItem):

@@ -29,46 +29,92 @@ void main() {
 }
 """
 
-# Blinn-Phong: a warm key light from the upper left, a cool fill from the lower right, a
-# rim term that outlines silhouettes against the sky, per-material specular.
-STATION_FS = """
-#version 120
-uniform vec3 u_color[8];
-uniform vec2 u_spec[8];
+# Lighting shared by the built-in and the imported meshes: a warm key light from the upper
+# left, a cool fill from the lower right, a rim that outlines silhouettes against the sky,
+# and a Blinn-Phong highlight; `shade` mixes in the selection or hover tint.
+LIGHTING = """
 uniform vec4 u_tint;
-uniform float u_alpha;
-uniform vec4 u_flat;
-varying vec3 v_normal;
-varying vec3 v_pos;
-varying float v_mat;
-void main() {
-    if (u_flat.a > 0.0) {
-        gl_FragColor = u_flat;
-        return;
-    }
-    int m = int(v_mat + 0.5);
-    vec3 n = normalize(v_normal);
-    vec3 v = normalize(-v_pos);
+vec3 shade(vec3 base, vec2 sp, vec3 normal, vec3 pos) {
+    vec3 n = normalize(normal);
+    vec3 v = normalize(-pos);
     if (dot(n, v) < 0.0) n = -n;
     vec3 key = normalize(vec3(-0.45, 0.60, 0.66));
     vec3 fill = normalize(vec3(0.55, -0.50, 0.45));
     float k = max(dot(n, key), 0.0);
     float f = max(dot(n, fill), 0.0);
     float rim = pow(1.0 - max(dot(n, v), 0.0), 3.0);
-    vec2 sp = u_spec[m];
     float spec = pow(max(dot(n, normalize(key + v)), 0.0), sp.y) * sp.x;
-    vec3 base = u_color[m];
     vec3 rgb = base * (0.14 + 0.92 * k * vec3(1.0, 0.98, 0.94)
                        + 0.30 * f * vec3(0.80, 0.88, 1.05))
              + vec3(0.50, 0.62, 0.90) * 0.32 * rim
              + vec3(1.0, 0.97, 0.92) * spec;
     rgb = mix(rgb, u_tint.rgb * (0.45 + 0.75 * k) + u_tint.rgb * rim, u_tint.a);
-    gl_FragColor = vec4(min(rgb, vec3(1.0)), u_alpha);
+    return min(rgb, vec3(1.0));
 }
 """
 
-# u_band maps this quad's height onto the whole picture (offset, scale), so tiles of a
-# large export join into one gradient.
+STATION_FS = """
+#version 120
+uniform vec3 u_color[8];
+uniform vec2 u_spec[8];
+uniform float u_alpha;
+uniform vec4 u_flat;
+varying vec3 v_normal;
+varying vec3 v_pos;
+varying float v_mat;
+""" + LIGHTING + """
+void main() {
+    if (u_flat.a > 0.0) {
+        gl_FragColor = u_flat;
+        return;
+    }
+    int m = int(v_mat + 0.5);
+    gl_FragColor = vec4(shade(u_color[m], u_spec[m], v_normal, v_pos), u_alpha);
+}
+"""
+
+IMPORTED_VS = """
+#version 120
+uniform mat4 u_mvp;
+uniform mat4 u_mv;
+uniform mat3 u_nm;
+attribute vec3 a_position;
+attribute vec3 a_normal;
+attribute vec2 a_uv;
+varying vec3 v_normal;
+varying vec3 v_pos;
+varying vec2 v_uv;
+void main() {
+    v_normal = u_nm * a_normal;
+    v_pos = (u_mv * vec4(a_position, 1.0)).xyz;
+    v_uv = a_uv;
+    gl_Position = u_mvp * vec4(a_position, 1.0);
+}
+"""
+
+IMPORTED_FS = """
+#version 120
+uniform vec4 u_base;
+uniform float u_use_tex;
+uniform sampler2D u_tex;
+uniform float u_alpha;
+uniform vec4 u_flat;
+varying vec3 v_normal;
+varying vec3 v_pos;
+varying vec2 v_uv;
+""" + LIGHTING + """
+void main() {
+    if (u_flat.a > 0.0) {
+        gl_FragColor = u_flat;
+        return;
+    }
+    vec4 base = u_base;
+    if (u_use_tex > 0.5) base *= texture2D(u_tex, v_uv);
+    gl_FragColor = vec4(shade(base.rgb, vec2(0.35, 32.0), v_normal, v_pos),
+                        u_alpha * base.a);
+}
+"""
+
 SKY_VS = """
 #version 120
 uniform vec2 u_band;
@@ -119,6 +165,7 @@ void main() {
 _CACHE: dict[tuple[int, str], tuple[int, dict]] = {}
 _SOURCES = {
     "station": (STATION_VS, STATION_FS),
+    "imported": (IMPORTED_VS, IMPORTED_FS),
     "sky": (SKY_VS, SKY_FS),
     "stars": (STAR_VS, STAR_FS),
 }
