@@ -188,9 +188,14 @@ def _from_scene(scene, path: Path, fmt: str, refused, found) -> ImportedModel:
     parts, nodes, warnings = [], [], []
     textures_found = sorted(set(found))
     total = 0
+    # glTF is +Y up by its specification; the app is +Z up (zenith)
+    y_up = np.eye(4)
+    if fmt in ("glb", "gltf"):
+        y_up[:3, :3] = [[1.0, 0.0, 0.0], [0.0, 0.0, -1.0], [0.0, 1.0, 0.0]]
     # walk the scene graph: every instance of a geometry, with its world transform
     for node in scene.graph.nodes_geometry:
         matrix, geom_name = scene.graph[node]
+        matrix = y_up @ matrix
         geom = scene.geometry.get(geom_name)
         if not isinstance(geom, trimesh.Trimesh) or len(geom.faces) == 0:
             continue
