@@ -236,7 +236,6 @@ def main() -> int:
     args = ap.parse_args()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     from ui.main_window import MainWindow
-    from ui.viewport.items import ModuleItem
 
     plan = load_plan(plan_paths()["ros-2024"])
     win = MainWindow(plan, len(plan.phases) - 1)

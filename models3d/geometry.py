@@ -62,12 +62,5 @@ def place(meshes: ModuleMeshes, transform: np.ndarray) -> dict[str, Part]:
     return {m: p.transformed(transform) for m, p in meshes.parts.items()}
 
 
-def station_parts(plan: Plan, state: StationState, meshes: dict[str, ModuleMeshes]):
-    """(module id, material, world-space Part) for every module on the station."""
-    for mid in state.modules:
-        for material, part in place(meshes[mid], state.transforms[mid]).items():
-            yield mid, material, part
-
-
 def station_triangles(state: StationState, meshes: dict[str, ModuleMeshes]) -> int:
     return sum(meshes[m].triangle_count for m in state.modules)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import numpy as np
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QSplitter,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
@@ -148,8 +147,3 @@ class CompareWindow(QWidget):
         for side in (self.left, self.right):
             side.scene.clear()
         super().closeEvent(ev)
-
-
-def max_extent(scene: StationScene) -> float:
-    lo, hi = scene.bounds()
-    return float(np.max(hi - lo))

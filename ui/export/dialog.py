@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox,
 from models3d.imaging import (MAX_SIDE, MIN_SIDE, ExportError, PictureOptions,
                               available_memory, check_picture, picture_bytes)
 
-from .jobs import ExportRequest, make_job
+from .jobs import ExportRequest
 
 
 def tr(s: str) -> str:

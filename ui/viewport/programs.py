@@ -205,8 +205,3 @@ def _attrib_name(prog: int, index: int) -> str:
     buf = (GL.GLchar * 64)()
     GL.glGetActiveAttrib(prog, index, 64, length, size, kind, buf)
     return bytes(buf[: length.value]).decode()
-
-
-def forget_context(share_group) -> None:
-    for key in [k for k in _CACHE if k[0] == id(share_group)]:
-        del _CACHE[key]
