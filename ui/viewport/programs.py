@@ -10,24 +10,32 @@ from OpenGL import GL
 from OpenGL.GL import shaders
 from PySide6.QtGui import QOpenGLContext
 
-STATION_VS = """
+
+def _mesh_vs(kind: str, name: str) -> str:
+    """Vertex shader of a lit mesh: position and normal, plus one per-vertex extra
+    (`kind name`) passed through as `v_<name>`."""
+    return f"""
 #version 120
 uniform mat4 u_mvp;
 uniform mat4 u_mv;
 uniform mat3 u_nm;
 attribute vec3 a_position;
 attribute vec3 a_normal;
-attribute float a_material;
+attribute {kind} a_{name};
 varying vec3 v_normal;
 varying vec3 v_pos;
-varying float v_mat;
-void main() {
+varying {kind} v_{name};
+void main() {{
     v_normal = u_nm * a_normal;
     v_pos = (u_mv * vec4(a_position, 1.0)).xyz;
-    v_mat = a_material;
+    v_{name} = a_{name};
     gl_Position = u_mvp * vec4(a_position, 1.0);
-}
+}}
 """
+
+
+STATION_VS = _mesh_vs("float", "material")
+IMPORTED_VS = _mesh_vs("vec2", "uv")
 
 # Lighting shared by the built-in and the imported meshes: a warm key light from the upper
 # left, a cool fill from the lower right, a rim that outlines silhouettes against the sky,
@@ -61,34 +69,15 @@ uniform float u_alpha;
 uniform vec4 u_flat;
 varying vec3 v_normal;
 varying vec3 v_pos;
-varying float v_mat;
+varying float v_material;
 """ + LIGHTING + """
 void main() {
     if (u_flat.a > 0.0) {
         gl_FragColor = u_flat;
         return;
     }
-    int m = int(v_mat + 0.5);
+    int m = int(v_material + 0.5);
     gl_FragColor = vec4(shade(u_color[m], u_spec[m], v_normal, v_pos), u_alpha);
-}
-"""
-
-IMPORTED_VS = """
-#version 120
-uniform mat4 u_mvp;
-uniform mat4 u_mv;
-uniform mat3 u_nm;
-attribute vec3 a_position;
-attribute vec3 a_normal;
-attribute vec2 a_uv;
-varying vec3 v_normal;
-varying vec3 v_pos;
-varying vec2 v_uv;
-void main() {
-    v_normal = u_nm * a_normal;
-    v_pos = (u_mv * vec4(a_position, 1.0)).xyz;
-    v_uv = a_uv;
-    gl_Position = u_mvp * vec4(a_position, 1.0);
 }
 """
 
