@@ -12,8 +12,13 @@ length and diameter, or at true scale in a stated unit, with a chosen docking ax
 
 from __future__ import annotations
 
-import multiprocessing as mp
+import os
+import pickle
 import posixpath
+import select
+import struct
+import subprocess
+import sys
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -361,49 +366,24 @@ def place(model: ImportedModel, module_id: str, placement: Placement,
 # --------------------------------------------------------------------------- isolation
 
 
-def _worker(conn) -> None:
-    try:
-        import resource
-
-        limit = MAX_OUTPUT_BYTES * 3 + 2 * 2**30
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-    except (ImportError, ValueError, OSError):
-        pass
-    while True:
-        try:
-            path = conn.recv()
-        except EOFError:
-            return
-        if path is None:
-            return
-        try:
-            conn.send(("ok", load_model(path)))
-        except ImportRefused as exc:
-            conn.send(("refused", str(exc)))
-        except MemoryError:
-            conn.send(("refused", f"{Path(path).name}: too large to load in memory"))
-        except Exception as exc:  # never let a file take the worker down silently
-            conn.send(("refused", f"{Path(path).name}: cannot be read "
-                                  f"({type(exc).__name__})"))
-
-
 class IsolatedLoader:
-    """Loads models in a worker process: a crash or hang there cannot reach the app.
-    The worker is reused between loads and replaced after a timeout or a crash."""
+    """Loads models in a worker process (`python -m models3d._import_worker`): a crash or
+    hang there cannot reach the app. The worker is reused between loads and replaced
+    after a timeout, a cancel or a crash. One request at a time."""
 
     def __init__(self, timeout: float = 60.0):
         self.timeout = timeout
-        self._ctx = mp.get_context("spawn")
-        self._proc = None
-        self._conn = None
-        self._lock = threading.Lock()  # one request at a time on the pipe
+        self._proc: subprocess.Popen | None = None
+        self._lock = threading.Lock()
 
     def _start(self) -> None:
-        parent, child = self._ctx.Pipe()
-        self._proc = self._ctx.Process(target=_worker, args=(child,), daemon=True)
-        self._proc.start()
-        child.close()
-        self._conn = parent
+        root = str(Path(__file__).resolve().parent.parent)
+        env = dict(os.environ)
+        env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"]
+                                    if env.get("PYTHONPATH") else "")
+        self._proc = subprocess.Popen(
+            [sys.executable, "-m", "models3d._import_worker"], cwd=root, env=env,
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
 
     def load(self, path: str | Path, timeout: float | None = None,
              cancelled=lambda: False) -> ImportedModel:
@@ -411,28 +391,34 @@ class IsolatedLoader:
             return self._load(path, timeout, cancelled)
 
     def _load(self, path, timeout, cancelled) -> ImportedModel:
-        if self._proc is None or not self._proc.is_alive():
-            self._start()
-        name = Path(path).name
-        self._conn.send(str(path))
         import time
 
+        if self._proc is None or self._proc.poll() is not None:
+            self._start()
+        name = Path(path).name
+        data = pickle.dumps(str(path))
+        try:
+            self._proc.stdin.write(struct.pack("<Q", len(data)) + data)
+            self._proc.stdin.flush()
+        except OSError:
+            self.kill()
+            raise ImportRefused(f"{name}: the reader could not be started")
         limit = self.timeout if timeout is None else timeout
         deadline = time.monotonic() + limit
+        out = self._proc.stdout
         while True:
-            if self._conn.poll(0.05):
-                try:
-                    status, value = self._conn.recv()
-                except EOFError:
+            ready, _, _ = select.select([out], [], [], 0.05)
+            if ready:
+                head = out.read(8)
+                if len(head) < 8:
+                    code = self._proc.poll()
                     self.kill()
-                    raise ImportRefused(f"{name}: the reader crashed on this file")
+                    raise ImportRefused(f"{name}: the reader crashed on this file"
+                                        + (f" (exit code {code})" if code else ""))
+                status, value = pickle.loads(out.read(struct.unpack("<Q", head)[0]))
                 if status == "ok":
                     return value
                 raise ImportRefused(value)
-            if not self._proc.is_alive():
-                self.kill()
-                raise ImportRefused(f"{name}: the reader crashed on this file "
-                                    f"(exit code {self._proc.exitcode})")
             if cancelled():
                 self.kill()
                 raise ImportRefused(f"{name}: loading cancelled")
@@ -442,25 +428,36 @@ class IsolatedLoader:
                                     "stopped")
 
     def kill(self) -> None:
-        if self._proc is not None:
-            self._proc.kill()
-            self._proc.join(5)
-        if self._conn is not None:
-            self._conn.close()
-        self._proc = self._conn = None
-
-    def close(self) -> None:
-        with self._lock:
-            self._close()
-
-    def _close(self) -> None:
-        if self._proc is not None and self._proc.is_alive():
+        proc, self._proc = self._proc, None
+        if proc is not None:
             try:
-                self._conn.send(None)
-                self._proc.join(2)
-            except (OSError, ValueError):
+                proc.kill()
+                proc.wait(5)
+            except (OSError, subprocess.TimeoutExpired):
                 pass
-        self.kill()
+            for stream in (proc.stdin, proc.stdout):
+                try:
+                    stream.close()
+                except OSError:
+                    pass
+
+    def close(self, wait: float = 2.0) -> None:
+        """Stop the worker; waits at most `wait` seconds for a load in progress."""
+        if not self._lock.acquire(timeout=wait):
+            self.kill()  # a load is running: end it, its caller gets a refusal
+            return
+        try:
+            if self._proc is not None and self._proc.poll() is None:
+                try:
+                    data = pickle.dumps(None)
+                    self._proc.stdin.write(struct.pack("<Q", len(data)) + data)
+                    self._proc.stdin.flush()
+                    self._proc.wait(2)
+                except (OSError, subprocess.TimeoutExpired):
+                    pass
+            self.kill()
+        finally:
+            self._lock.release()
 
 
 def info(model: ImportedModel) -> dict:

@@ -51,6 +51,7 @@ class MainWindow(QMainWindow):
         self.export_runner = None
         self._loader = None
         self._tasks = []
+        self._closing = False
         self.imports: dict[str, tuple] = {}  # module id -> (path, Placement)
         self.refs: dict[str, dict] = {}  # reference id -> {path, placement, offset}
         self.setAcceptDrops(True)
@@ -509,9 +510,13 @@ class MainWindow(QMainWindow):
 
         task = LoadTask(self.loader(), path, self)
         self._tasks.append(task)
+        plan = self.state.plan
 
         def finished(model, error):
-            self._tasks.remove(task)
+            if task in self._tasks:
+                self._tasks.remove(task)
+            if self._closing or self.state.plan is not plan:
+                return  # the window closed or another plan opened meanwhile
             if error:
                 self._error(self.tr("The model could not be imported"), error)
             else:
@@ -857,7 +862,10 @@ class MainWindow(QMainWindow):
             self.set_antialiasing(as_bool(aa), chosen=True)
 
     def closeEvent(self, event) -> None:
+        self._closing = True
         self.timeline.set_playing(False)
+        for task in self._tasks:
+            task.cancel()
         if self._loader is not None:
             self._loader.close()
         self.save_settings()
