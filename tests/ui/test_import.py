@@ -155,3 +155,14 @@ def test_exports_include_imported_meshes(window, qtbot, tmp_path):
     qtbot.waitUntil(lambda: runner.finished, timeout=20000)
     scene = trimesh.load(out)
     assert "bm:import:0" in scene.graph.nodes
+
+
+def test_closing_the_window_during_a_load_is_clean(window, qtbot):
+    win = window("ros-2024")
+    task = win.import_for_module("bm", str(EXT / "orion_ascii.ply"), Placement(),
+                                 interactive=False)
+    win.close()
+    qtbot.waitUntil(lambda: not task.thread.is_alive(), timeout=15000)
+    qtbot.wait(50)  # let a queued result arrive: it must be ignored
+    assert win._loader._proc is None  # the worker process is gone
+    assert "bm" not in win.scene.overrides
