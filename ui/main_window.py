@@ -10,8 +10,8 @@ import numpy as np
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QSurfaceFormat
 from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QDockWidget, QFileDialog,
-                               QLabel, QMainWindow, QMessageBox, QToolBar, QVBoxLayout,
-                               QWidget)
+                               QLabel, QMainWindow, QMessageBox, QStyle, QToolBar,
+                               QVBoxLayout, QWidget)
 
 from models3d.plan import Plan, PlanError, load_plan, plan_paths, text
 
@@ -278,9 +278,15 @@ class MainWindow(QMainWindow):
                                          lambda: self.state.set_phase(0))
         self.last_action = self._action(tr("&Last phase"), "End",
                                         lambda: self.state.set_phase(self.state.phase_count - 1))
-        for act in (self.play_action, self.prev_action, self.next_action, self.first_action,
-                    self.last_action):
+        sp = QStyle.StandardPixmap
+        for act, icon in ((self.first_action, sp.SP_MediaSkipBackward),
+                          (self.prev_action, sp.SP_MediaSeekBackward),
+                          (self.play_action, sp.SP_MediaPlay),
+                          (self.next_action, sp.SP_MediaSeekForward),
+                          (self.last_action, sp.SP_MediaSkipForward)):
+            act.setIcon(self.style().standardIcon(icon))
             tl_menu.addAction(act)
+        self.screenshot_action.setIcon(self.style().standardIcon(sp.SP_DialogSaveButton))
 
         help_menu = self.menuBar().addMenu(tr("&Help"))
         help_menu.addAction(self._action(tr("&Keyboard shortcuts"), "F1", self.show_shortcuts))
@@ -460,6 +466,9 @@ class MainWindow(QMainWindow):
 
     def _on_play_state(self, playing: bool) -> None:
         self.play_action.setText(self.tr("&Pause") if playing else self.tr("&Play assembly"))
+        self.play_action.setIcon(self.style().standardIcon(
+            QStyle.StandardPixmap.SP_MediaPause if playing
+            else QStyle.StandardPixmap.SP_MediaPlay))
 
     # ---- windows and dialogs -----------------------------------------------------------
 

@@ -401,6 +401,13 @@ class TotalsPanel(QWidget):
                     pen=pg.mkPen(fg, width=1.5)))
                 plot.plot(px, pv, pen=None, symbol="d", symbolSize=9,
                           symbolBrush=(255, 255, 255), symbolPen=pg.mkPen(fg))
+            if not np.isfinite(value).any() and not pub:
+                note = pg.TextItem(tr("no figures published for this plan"), color=fg,
+                                   anchor=(0.5, 0.5))
+                note.setPos((len(tot) + 1) / 2, 0.5)
+                plot.addItem(note)
+                plot.setYRange(0, 1, padding=0)
+                plot.getAxis("left").setTicks([[]])
             marker = pg.InfiniteLine(angle=90, pen=pg.mkPen((255, 176, 46), width=2))
             plot.addItem(marker)
             self.markers.append(marker)

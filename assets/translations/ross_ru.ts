@@ -671,6 +671,10 @@
       <translation>Мощность</translation>
     </message>
     <message>
+      <source>no figures published for this plan</source>
+      <translation>для этого плана цифры не опубликованы</translation>
+    </message>
+    <message>
       <source>published size</source>
       <translation>опубликованный размер</translation>
     </message>
