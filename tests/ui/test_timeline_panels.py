@@ -191,6 +191,7 @@ def test_broken_plan_file_keeps_the_current_plan(window, qtbot):
 def test_docking_animation_flies_modules_in_and_can_be_skipped(window, qtbot):
     win = window()
     win.animate_docking = True
+    win.scene._transition.setDuration(4000)  # stays mid-flight on a busy machine
     win.state.set_phase(0)
     win.state.set_phase(1)  # UUM and ShM arrive
     scene = win.scene
@@ -206,9 +207,10 @@ def test_docking_animation_flies_modules_in_and_can_be_skipped(window, qtbot):
     now = np.array(scene.items["uum"].transform().data()).reshape(4, 4).T[:3, 3]
     assert np.allclose(now, final, atol=1e-4)
     # a relocation moves port to port and ends where the plan says
+    scene._transition.setDuration(300)
     win.state.set_phase(2)
     assert scene.animating
-    qtbot.waitUntil(lambda: not scene.animating, timeout=3000)
+    qtbot.waitUntil(lambda: not scene.animating, timeout=5000)
     end = np.array(scene.items["shm"].transform().data()).reshape(4, 4).T
     assert np.allclose(end, scene.states[2].transforms["shm"], atol=1e-4)
     assert "shm" in scene.flashing or scene.flash_alpha == 0
