@@ -31,6 +31,8 @@ def shortcuts() -> list[tuple[str, list[tuple[str, str]]]]:
             ("F / Shift+F", tr("fit the station / the selected module")),
             ("1 / 3 / 7 / 9", tr("front / side / top / iso view")),
             ("+ / -", tr("zoom in / out")),
+            ("Ctrl+arrows", tr("orbit")),
+            ("Shift+arrows", tr("pan")),
             ("Ctrl+1 / Ctrl+2 / Ctrl+3", tr("solid / wireframe overlay / x-ray")),
             ("L", tr("module labels")),
         ]),

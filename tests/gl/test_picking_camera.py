@@ -192,3 +192,18 @@ def test_closing_the_window_frees_its_buffers(make_window):
     n = len(win.plan.modules)
     win.close()
     assert ModuleItem.live == before - n
+
+
+def test_keyboard_orbits_and_pans(make_window, qtbot):
+    win = make_window("ros-2024")
+    view = win.view
+    view.setFocus()
+    c0, d0, el0, az0 = view.camera_state()
+    qtbot.keyClick(view, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)
+    assert view.camera_state()[3] == pytest.approx(az0 + 5.0)
+    qtbot.keyClick(view, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert view.camera_state()[2] == pytest.approx(el0 - 5.0)
+    qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    c1 = view.camera_state()[0]
+    assert np.linalg.norm(c1 - c0) > 0.5  # the centre moved sideways
+    assert view.camera_state()[1] == pytest.approx(d0)

@@ -3,7 +3,7 @@
 Mouse: left-drag orbits, right- or middle-drag (or Shift+left) pans, the wheel zooms
 towards the cursor, a click selects the module under the cursor (exact ray cast), hovering
 highlights. Keys: F fit all, Shift+F fit selected, 1 front, 3 side, 7 top, 9 (or 0) iso,
-+/- zoom, Esc clear the selection. Camera moves are animated.
+Ctrl+arrows orbit, Shift+arrows pan, +/- zoom, Esc clear the selection. Camera moves are animated.
 """
 
 from __future__ import annotations
@@ -15,7 +15,9 @@ from PySide6.QtCore import QEasingCurve, QPointF, Qt, QVariantAnimation, Signal
 from .camera import PRESETS, CameraMixin  # noqa: F401 - PRESETS re-exported
 from .items import SkyItem
 
-CLICK_SLOP = 4.0  # pixels a press may move and still count as a click
+CLICK_SLOP = 4.0
+ARROWS = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, 1),
+          Qt.Key.Key_Down: (0, -1)}  # pixels a press may move and still count as a click
 
 
 class StationView(CameraMixin, gl.GLViewWidget):
@@ -177,6 +179,16 @@ class StationView(CameraMixin, gl.GLViewWidget):
             self.zoom_at(self.width() / 2, self.height() / 2, 1.25)
         elif key == k.Key_Escape:
             self.selection_changed.emit(None)
+        elif key in ARROWS and mods & (Qt.KeyboardModifier.ControlModifier
+                                       | Qt.KeyboardModifier.ShiftModifier):
+            dx, dy = ARROWS[key]
+            if shift:  # pan by a tenth of the view
+                step = self.width() / 10
+                self.pan(-dx * step, -dy * step, 0, relative="view")
+            else:  # orbit by 5 degrees
+                self.orbit(-dx * 5.0, -dy * 5.0)
+                self.opts["elevation"] = float(np.clip(self.opts["elevation"], -89.9, 89.9))
+            self.camera_changed.emit()
         else:
             super().keyPressEvent(ev)
             return
