@@ -69,9 +69,10 @@ class MainWindow(QMainWindow):
         self.properties = PropertiesPanel(self.state, lang=lambda: self.language)
         self.totals = TotalsPanel(self.state)
         self.docks = {}
-        for key, widget, area in (("modules", self.module_list, Qt.DockWidgetArea.LeftDockWidgetArea),
-                                  ("properties", self.properties, Qt.DockWidgetArea.RightDockWidgetArea),
-                                  ("totals", self.totals, Qt.DockWidgetArea.LeftDockWidgetArea)):
+        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        for key, widget, area in (("modules", self.module_list, left),
+                                  ("properties", self.properties, right),
+                                  ("totals", self.totals, left)):
             dock = QDockWidget(self)
             dock.setObjectName(f"dock_{key}")
             dock.setWidget(widget)
@@ -396,10 +397,9 @@ class MainWindow(QMainWindow):
 
     def _on_phase_changed(self, index: int, previous: int) -> None:
         animate = self.animate_docking and abs(index - previous) == 1 and self.isVisible()
-        self.scene.show_phase(index, animate=animate, flash=True)
+        changes = self.scene.show_phase(index, animate=animate, flash=True)
         self.view.selected = self.state.selected
         self._update_labels()
-        changes = self.scene.changes(previous, index) if previous >= 0 else None
         self.statusBar().showMessage(self.describe_changes(index, changes), 6000)
 
     def describe_changes(self, index: int, changes: dict | None) -> str:

@@ -142,10 +142,12 @@ class StationScene(QObject):
 
     # ---- phase, selection, display -------------------------------------------------
 
-    def show_phase(self, index: int, animate: bool = False, flash: bool = False) -> None:
+    def show_phase(self, index: int, animate: bool = False,
+                   flash: bool = False) -> dict | None:
         """Show the station after phase `index`. With `animate`, a one-step change flies
         added modules in along their docking axis, undocks removed ones and moves
-        relocated ones port to port; `flash` highlights what changed for a moment."""
+        relocated ones port to port; `flash` highlights what changed for a moment.
+        Returns what changed since the phase shown before (None for the first)."""
         self.finish_transition()
         previous = self.phase
         state = self.states[index]
@@ -166,6 +168,7 @@ class StationScene(QObject):
             if self.flashing:
                 self._flash.start()
         self._restyle()
+        return changed
 
     def changes(self, a: int, b: int) -> dict:
         """Modules added, removed and relocated going from phase a to phase b."""

@@ -102,10 +102,9 @@ def picture_job(req: ExportRequest):
     job = _Job(req)
     try:
         total = len(req.phases)
-        final = req.phases[-1]
+        # one camera for a series, framed on its last phase, so phases line up
+        job.frame_camera(req.phases[-1])
         for n, phase in enumerate(req.phases):
-            # one camera for a series, framed on its last phase, so phases line up
-            job.frame_camera(final)
             px = job.picture(phase)
             path = req.path if total == 1 else numbered(req.path, phase, len(req.plan.phases))
             lines = caption_lines(req.plan, phase) if req.caption else None

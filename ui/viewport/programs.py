@@ -61,49 +61,49 @@ vec3 shade(vec3 base, vec2 sp, vec3 normal, vec3 pos) {
 }
 """
 
-STATION_FS = """
+def _mesh_fs(declarations: str, body: str) -> str:
+    """Fragment shader of a lit mesh: the wireframe pass draws u_flat; otherwise `body`
+    sets gl_FragColor, with `shade()` (LIGHTING) at hand."""
+    return """
 #version 120
-uniform vec3 u_color[8];
-uniform vec2 u_spec[8];
 uniform float u_alpha;
 uniform vec4 u_flat;
 varying vec3 v_normal;
 varying vec3 v_pos;
-varying float v_material;
-""" + LIGHTING + """
+""" + declarations + LIGHTING + """
 void main() {
     if (u_flat.a > 0.0) {
         gl_FragColor = u_flat;
         return;
     }
-    int m = int(v_material + 0.5);
-    gl_FragColor = vec4(shade(u_color[m], u_spec[m], v_normal, v_pos), u_alpha);
+""" + body + """
 }
 """
 
-IMPORTED_FS = """
-#version 120
+
+STATION_FS = _mesh_fs("""
+uniform vec3 u_color[8];
+uniform vec2 u_spec[8];
+varying float v_material;
+""", """
+    int m = int(v_material + 0.5);
+    gl_FragColor = vec4(shade(u_color[m], u_spec[m], v_normal, v_pos), u_alpha);
+""")
+
+IMPORTED_FS = _mesh_fs("""
 uniform vec4 u_base;
 uniform float u_use_tex;
 uniform sampler2D u_tex;
-uniform float u_alpha;
-uniform vec4 u_flat;
-varying vec3 v_normal;
-varying vec3 v_pos;
 varying vec2 v_uv;
-""" + LIGHTING + """
-void main() {
-    if (u_flat.a > 0.0) {
-        gl_FragColor = u_flat;
-        return;
-    }
+""", """
     vec4 base = u_base;
     if (u_use_tex > 0.5) base *= texture2D(u_tex, v_uv);
     gl_FragColor = vec4(shade(base.rgb, vec2(0.35, 32.0), v_normal, v_pos),
                         u_alpha * base.a);
-}
-"""
+""")
 
+# u_band maps this quad's height onto the whole picture (offset, scale), so tiles of a
+# large export join into one gradient.
 SKY_VS = """
 #version 120
 uniform vec2 u_band;
