@@ -89,7 +89,7 @@ def _fail(message: str) -> int:
 
 
 def _load(key: str):
-    from models3d.plan import load_plan, resolve_plan
+    from models3d.catalogue import load_plan, resolve_plan
 
     return load_plan(resolve_plan(key))
 
@@ -164,12 +164,12 @@ def cmd_export(args) -> int:
 
 
 def cmd_inspect(args) -> int:
-    from models3d.importer import ImportRefused, IsolatedLoader, info
+    from models3d.importer import ImportRefusedError, IsolatedLoader, info
 
     loader = IsolatedLoader(timeout=120)
     try:
         model = loader.load(args.file)
-    except ImportRefused as exc:
+    except ImportRefusedError as exc:
         return _fail(str(exc))
     finally:
         loader.close()

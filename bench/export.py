@@ -31,7 +31,7 @@ _configure_qt()
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from models3d.imaging import PictureOptions, save_picture  # noqa: E402
-from models3d.plan import load_plan, plan_paths  # noqa: E402
+from models3d.catalogue import load_plan, plan_paths  # noqa: E402
 
 
 def _status(key: str) -> int:

@@ -37,7 +37,7 @@ from PySide6.QtOpenGL import QOpenGLWindow  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from models3d.geometry import place  # noqa: E402
-from models3d.plan import load_plan, plan_paths  # noqa: E402
+from models3d.catalogue import load_plan, plan_paths  # noqa: E402
 
 W, H = 1920, 1080
 
@@ -171,7 +171,6 @@ class WindowHost(GLViewMixin, QOpenGLWindow):
 
 def bench_hosts(win, rounds: int):
     """Displayed frames: the app's QOpenGLWidget vs the same items in a QOpenGLWindow."""
-    from models3d.assembly import assemble
     from ui.scene import qmatrix
     from ui.viewport.items import ModuleItem, SkyItem
 
@@ -182,7 +181,7 @@ def bench_hosts(win, rounds: int):
     container.resize(win.view.width(), win.view.height())
     container.show()
     host.addItem(SkyItem())
-    state = assemble(plan)[-1]
+    state = plan.station[-1]
     items = []
     for mid in state.modules:
         item = ModuleItem(win.scene.meshes[mid])

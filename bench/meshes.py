@@ -22,8 +22,7 @@ sys.path.insert(0, str(ROOT))
 import trimesh  # noqa: E402
 
 from models3d import geometry  # noqa: E402
-from models3d.assembly import assemble  # noqa: E402
-from models3d.plan import load_plan, plan_paths  # noqa: E402
+from models3d.catalogue import load_plan, plan_paths  # noqa: E402
 
 
 def build_once(plan) -> tuple[float, int]:
@@ -62,7 +61,7 @@ def main() -> int:
             builds.append(dt)
             floors.append(floor_once(tris))
         b, f = statistics.median(builds), statistics.median(floors)
-        final = assemble(plan)[-1]
+        final = plan.station[-1]
         final_tris = geometry.station_triangles(final, geometry.build_plan(plan))
         print(f"{pid:<10} {load_s:>12.3f} {b:>9.3f} {f:>8.3f} {b / f:>6.2f} {tris:>10,} "
               f"{final_tris:>11,}  {'met' if b < 0.5 else 'MISSED'}")

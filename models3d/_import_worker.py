@@ -29,7 +29,7 @@ def main() -> int:
         pass
     from pathlib import Path
 
-    from models3d.importer import ImportRefused, load_model
+    from models3d.importer import ImportRefusedError, load_model
 
     while True:
         head = proto_in.read(8)
@@ -40,7 +40,7 @@ def main() -> int:
             return 0
         try:
             answer = ("ok", load_model(path))
-        except ImportRefused as exc:
+        except ImportRefusedError as exc:
             answer = ("refused", str(exc))
         except MemoryError:
             answer = ("refused", f"{Path(path).name}: too large to load in memory")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .kinds import KINDS, Solid, built
-from .plan import Module, Plan
+from .plan.model import Module, Plan
 
 # Rotation of 180 degrees about the port's up axis: the child's port faces the parent's.
 _FLIP = np.diag([-1.0, -1.0, 1.0, 1.0])
@@ -81,9 +81,11 @@ def assemble(plan: Plan) -> list[StationState]:
     return states
 
 
-def check_plan_assembly(plan: Plan) -> list[str]:
-    """Every assembly problem of a plan, as 'phases[i] (id): message' lines."""
-    return _run(plan, check_overlap=True)[1]
+def assemble_checked(plan: Plan, check_overlap: bool = True
+                     ) -> tuple[list[StationState], list[str]]:
+    """The station after every phase, and every assembly problem of the plan as
+    'phases[i] (id): message' lines (overlapping hulls too, with `check_overlap`)."""
+    return _run(plan, check_overlap=check_overlap)
 
 
 def _run(plan: Plan, check_overlap: bool = False):

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import numpy as np
 
+from .errors import ExportError
+
 MAX_SIDE = 16384
 MIN_SIDE = 16
 PICTURE_FORMATS = {"png": "PNG", "jpg": "JPEG", "jpeg": "JPEG", "tiff": "TIFF",
@@ -21,8 +23,6 @@ ALL_FORMATS = tuple(PICTURE_FORMATS) + ANIMATION_FORMATS + SCENE_FORMATS
 SSAA_FACTORS = (1, 2, 4)
 
 
-class ExportError(Exception):
-    """An export that cannot be done; the message names the file and the reason."""
 
 
 @dataclass(frozen=True)

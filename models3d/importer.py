@@ -2,7 +2,7 @@
 
 `load_model(path)` reads a file through trimesh with a resolver that never leaves the
 model's folder and never touches the network, places every scene instance, and refuses
-with `ImportRefused` (naming the file and the reason) anything it cannot use: an unknown
+with `ImportRefusedError` (naming the file and the reason) anything it cannot use: an unknown
 format, corrupt bytes, no faces, all-zero vertices (Draco without a decoder), NaN or
 infinite coordinates, too many triangles or too much memory. `IsolatedLoader` runs the
 load in a worker process with a time limit, so a hostile file can neither crash nor
@@ -25,6 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .errors import ImportRefusedError
 from .geometry import ModuleMeshes
 from .primitives import Part
 
@@ -37,8 +38,6 @@ UNITS = {"m": 1.0, "cm": 0.01, "mm": 0.001, "in": 0.0254}
 AXES = ("+x", "-x", "+y", "-y", "+z", "-z")
 
 
-class ImportRefused(Exception):
-    """A model file the app will not use; the message names the file and the reason."""
 
 
 @dataclass
@@ -131,21 +130,21 @@ def _safe_resolver(root: Path, refused: list[str], found: list[str]):
 def sniff_format(path: Path) -> str:
     fmt = EXTENSIONS.get(path.suffix.lower())
     if fmt is None:
-        raise ImportRefused(f"{path.name}: unknown format '{path.suffix or '(none)'}' "
+        raise ImportRefusedError(f"{path.name}: unknown format '{path.suffix or '(none)'}' "
                             f"(use {', '.join(sorted(EXTENSIONS))})")
     with open(path, "rb") as f:
         head = f.read(84)
     if fmt == "glb" and head[:4] != b"glTF":
-        raise ImportRefused(f"{path.name}: not a GLB file (no glTF header)")
+        raise ImportRefusedError(f"{path.name}: not a GLB file (no glTF header)")
     if fmt == "ply" and head[:3] != b"ply":
-        raise ImportRefused(f"{path.name}: not a PLY file (no 'ply' header)")
+        raise ImportRefusedError(f"{path.name}: not a PLY file (no 'ply' header)")
     if fmt == "gltf" and not head.lstrip()[:1] == b"{":
-        raise ImportRefused(f"{path.name}: not a glTF file (no JSON)")
+        raise ImportRefusedError(f"{path.name}: not a glTF file (no JSON)")
     if fmt == "stl" and not head[:5].lower() == b"solid":
         size = path.stat().st_size
         count = int.from_bytes(head[80:84], "little") if len(head) >= 84 else -1
         if count < 0 or size != 84 + 50 * count:
-            raise ImportRefused(f"{path.name}: not a valid binary STL (the header "
+            raise ImportRefusedError(f"{path.name}: not a valid binary STL (the header "
                                 f"announces {max(count, 0):,} triangles for "
                                 f"{size:,} bytes)")
     return fmt
@@ -158,11 +157,11 @@ def load_model(path: str | Path) -> ImportedModel:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise ImportRefused(f"{name}: cannot read: {exc.strerror or exc}") from exc
+        raise ImportRefusedError(f"{name}: cannot read: {exc.strerror or exc}") from exc
     if size == 0:
-        raise ImportRefused(f"{name}: the file is empty")
+        raise ImportRefusedError(f"{name}: the file is empty")
     if size > MAX_FILE_BYTES:
-        raise ImportRefused(f"{name}: {size / 2**30:.1f} GiB is over the "
+        raise ImportRefusedError(f"{name}: {size / 2**30:.1f} GiB is over the "
                             f"{MAX_FILE_BYTES / 2**30:.0f} GiB limit")
     fmt = sniff_format(path)
     refused: list[str] = []
@@ -174,13 +173,13 @@ def load_model(path: str | Path) -> ImportedModel:
         # instead of silently dropped
         scene = trimesh.load(str(path), force="scene", process=False,
                              resolver=_safe_resolver(path.parent, refused, found))
-    except ImportRefused:
+    except ImportRefusedError:
         raise
     except MemoryError as exc:
-        raise ImportRefused(f"{name}: too large to load in memory") from exc
+        raise ImportRefusedError(f"{name}: too large to load in memory") from exc
     except Exception as exc:  # trimesh raises many kinds on corrupt input
         detail = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
-        raise ImportRefused(f"{name}: corrupt or unreadable {fmt.upper()} "
+        raise ImportRefusedError(f"{name}: corrupt or unreadable {fmt.upper()} "
                             f"({type(exc).__name__}{': ' + detail if detail else ''})"
                             ) from exc
     return _from_scene(scene, path, fmt, refused, found)
@@ -206,25 +205,25 @@ def _from_scene(scene, path: Path, fmt: str, refused, found) -> ImportedModel:
             continue
         total += len(geom.faces)
         if total > MAX_TRIANGLES:
-            raise ImportRefused(f"{name}: more than {MAX_TRIANGLES:,} triangles")
+            raise ImportRefusedError(f"{name}: more than {MAX_TRIANGLES:,} triangles")
         nodes.append(str(node))
         parts.append(_part(geom, matrix, str(node)))
     if not parts:
-        raise ImportRefused(f"{name}: the file decodes to no faces")
+        raise ImportRefusedError(f"{name}: the file decodes to no faces")
     verts = np.concatenate([p.vertices for p in parts])
     if not np.isfinite(verts).all():
-        raise ImportRefused(f"{name}: coordinates are NaN or infinite")
+        raise ImportRefusedError(f"{name}: coordinates are NaN or infinite")
     if not np.any(verts):
-        raise ImportRefused(f"{name}: every vertex is zero (a Draco-compressed file "
+        raise ImportRefusedError(f"{name}: every vertex is zero (a Draco-compressed file "
                             "needs the DracoPy decoder)")
     out_bytes = sum(p.vertices.nbytes * 3 + p.faces.nbytes +
                     (p.texture.nbytes if p.texture is not None else 0) for p in parts)
     if out_bytes > MAX_OUTPUT_BYTES:
-        raise ImportRefused(f"{name}: would need {out_bytes / 2**30:.1f} GiB in memory "
+        raise ImportRefusedError(f"{name}: would need {out_bytes / 2**30:.1f} GiB in memory "
                             f"(at most {MAX_OUTPUT_BYTES / 2**30:.0f} GiB)")
     ext = verts.max(axis=0) - verts.min(axis=0)
     if not np.any(ext > 0):
-        raise ImportRefused(f"{name}: the model has no size (all vertices coincide)")
+        raise ImportRefusedError(f"{name}: the model has no size (all vertices coincide)")
     missing = sorted(set(refused))
     for m in missing:
         warnings.append(f"texture or file not loaded: {m}")
@@ -241,7 +240,7 @@ def _part(geom, matrix: np.ndarray, name: str) -> ModelPart:
     v = np.asarray(geom.vertices, dtype=np.float64)
     f = np.asarray(geom.faces, dtype=np.int64)
     if f.size and (f.min() < 0 or f.max() >= len(v)):
-        raise ImportRefused(f"{name}: face indices point past the vertex list")
+        raise ImportRefusedError(f"{name}: face indices point past the vertex list")
     v = v @ matrix[:3, :3].T + matrix[:3, 3]
     if np.linalg.det(matrix[:3, :3]) < 0:
         f = f[:, ::-1]  # a mirroring transform flips the winding
@@ -402,7 +401,7 @@ class IsolatedLoader:
             self._proc.stdin.flush()
         except OSError:
             self.kill()
-            raise ImportRefused(f"{name}: the reader could not be started")
+            raise ImportRefusedError(f"{name}: the reader could not be started")
         limit = self.timeout if timeout is None else timeout
         deadline = time.monotonic() + limit
         out = self._proc.stdout
@@ -413,18 +412,18 @@ class IsolatedLoader:
                 if len(head) < 8:
                     code = self._proc.poll()
                     self.kill()
-                    raise ImportRefused(f"{name}: the reader crashed on this file"
+                    raise ImportRefusedError(f"{name}: the reader crashed on this file"
                                         + (f" (exit code {code})" if code else ""))
                 status, value = pickle.loads(out.read(struct.unpack("<Q", head)[0]))
                 if status == "ok":
                     return value
-                raise ImportRefused(value)
+                raise ImportRefusedError(value)
             if cancelled():
                 self.kill()
-                raise ImportRefused(f"{name}: loading cancelled")
+                raise ImportRefusedError(f"{name}: loading cancelled")
             if time.monotonic() > deadline:
                 self.kill()
-                raise ImportRefused(f"{name}: reading took longer than {limit:.0f} s; "
+                raise ImportRefusedError(f"{name}: reading took longer than {limit:.0f} s; "
                                     "stopped")
 
     def kill(self) -> None:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import textwrap
 
-from .assembly import StationState, assemble
+from .assembly import StationState
 from .figures import LABELS, MODULE_QUANTITIES, TOTAL_QUANTITIES, Figure, Span
 from .geometry import build_plan, station_triangles
-from .plan import Plan, load_plan, plan_paths, text
+from .plan import Plan, text
+from .catalogue import load_plan, plan_paths
 from .totals import PhaseTotals, phase_totals
 
 
@@ -30,7 +31,7 @@ def span_json(s: Span) -> dict:
 
 
 def plan_json(plan: Plan, phase: int | None = None) -> dict:
-    states = assemble(plan)
+    states = plan.station.snapshots
     totals = phase_totals(plan, states)
     meshes = build_plan(plan)
     shown = range(len(plan.phases)) if phase is None else [phase]
@@ -84,7 +85,7 @@ def _phase_json(plan, state: StationState, tot: PhaseTotals, meshes) -> dict:
 
 
 def plan_text(plan: Plan, phase: int | None = None, lang: str = "en") -> str:
-    states = assemble(plan)
+    states = plan.station.snapshots
     totals = phase_totals(plan, states)
     out: list[str] = []
     w = out.append

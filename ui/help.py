@@ -7,7 +7,7 @@ import html
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
 
-from models3d.plan import plan_paths
+from models3d.catalogue import plan_paths
 
 
 def tr(s: str) -> str:

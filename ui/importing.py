@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox,
                                QFormLayout, QLabel, QProgressDialog, QRadioButton)
 
-from models3d.importer import (AXES, UNITS, ImportedModel, ImportRefused, IsolatedLoader,
+from models3d.importer import (AXES, UNITS, ImportedModel, ImportRefusedError, IsolatedLoader,
                                Placement, place)
 
 MODEL_FILTER = "3D models (*.glb *.gltf *.obj *.stl *.STL *.ply);;All files (*)"
@@ -47,7 +47,7 @@ class LoadTask(QObject):
     def _run(self) -> None:
         try:
             model = self.loader.load(self.path, cancelled=lambda: self.cancelled)
-        except ImportRefused as exc:
+        except ImportRefusedError as exc:
             self.done.emit(None, str(exc))
             return
         except Exception as exc:  # the app must survive whatever the file does

@@ -13,7 +13,9 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QDockWidget, QF
                                QLabel, QMainWindow, QMessageBox, QStyle, QToolBar,
                                QVBoxLayout, QWidget)
 
-from models3d.plan import Plan, PlanError, load_plan, plan_paths, text
+from models3d.plan import Plan, PlanError, text
+
+from models3d.catalogue import load_plan, plan_paths
 
 from . import i18n
 from .help import about_html, show_text_dialog, shortcuts_html

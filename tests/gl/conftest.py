@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from models3d.plan import load_plan
+from models3d.catalogue import load_plan
 from tests.conftest import PLANS
 
 

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from models3d.plan import load_plan
+from models3d.catalogue import load_plan
 from tests.conftest import PLANS, ROOT
 
 SPACE = np.array([6, 9, 20])
@@ -122,8 +122,7 @@ def test_3d_exports_read_back(tmp_path, gl_display):
         res = cli("--plan", "ros-2024", "--phase", "final", "--out", str(out))
         assert res.returncode == 0, res.stderr
     scene = trimesh.load(tmp_path / "station.glb")
-    final = set(plan.phases and __import__("models3d.assembly", fromlist=["assemble"])
-                .assemble(plan)[-1].modules)
+    final = set(plan.station[-1].modules)
     assert final <= set(scene.graph.nodes)
     assert any(n.endswith(":solar") for n in scene.graph.nodes)
     assert (tmp_path / "station.mtl").exists()

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
-from models3d.plan import load_plan
+from models3d.catalogue import load_plan
 from tests.conftest import BUNDLED, PLANS
 from tests.gl.conftest import grab
 from ui.viewport.items import ModuleItem

@@ -8,7 +8,7 @@ import sys
 
 from PySide6.QtCore import QSettings
 
-from models3d.plan import load_plan
+from models3d.catalogue import load_plan
 from tests.conftest import PLANS, ROOT
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 
-from models3d.plan import load_plan
+from models3d.catalogue import load_plan
 from tests.conftest import BUNDLED, PLANS
 from ui.viewport.items import ModuleItem
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from models3d.assembly import assemble, port_matrix
-from models3d.plan import load_plan
+from models3d.assembly import port_matrix
+from models3d.catalogue import load_plan
 from tests.conftest import BUNDLED, PLANS
 
 
@@ -18,7 +18,7 @@ def _port_world(plan, state, mid, port):
 def test_every_joint_meets_within_a_millimetre(pid):
     plan = load_plan(PLANS / f"{pid}.toml")
     joints = 0
-    for state in assemble(plan):
+    for state in plan.station.snapshots:
         for j in state.joints.values():
             a = _port_world(plan, state, j.parent, j.port)
             b = _port_world(plan, state, j.child, j.own_port)
@@ -35,7 +35,7 @@ def test_every_joint_meets_within_a_millimetre(pid):
 
 def test_ros_2024_layout_axes():
     plan = load_plan(PLANS / "ros-2024.toml")
-    states = assemble(plan)
+    states = plan.station.snapshots
     final = states[-1]
     pos = {m: t[:3, 3] for m, t in final.transforms.items()}
     assert np.allclose(pos["nem"], 0)  # the root sits at the origin
@@ -51,7 +51,7 @@ def test_ros_2024_layout_axes():
 
 def test_reroot_keeps_world_poses_when_the_bundle_leaves():
     plan = load_plan(PLANS / "ros-2026.toml")
-    states = assemble(plan)
+    states = plan.station.snapshots
     sep = next(i for i, ph in enumerate(plan.phases) if ph.remove)
     before, after = states[sep - 1], states[sep]
     assert after.root != before.root or set(after.removed)
@@ -63,7 +63,7 @@ def test_reroot_keeps_world_poses_when_the_bundle_leaves():
 
 def test_phase_changes_are_recorded():
     plan = load_plan(PLANS / "tiangong.toml")
-    states = assemble(plan)
+    states = plan.station.snapshots
     assert states[1].added == ("wentian",)
     assert states[2].relocated == ("wentian",)
     wentian_y = states[2].transforms["wentian"][1, 3]

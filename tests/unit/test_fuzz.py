@@ -7,7 +7,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from models3d.plan import Plan, PlanError, parse_plan
+from models3d.plan import Plan, PlanError
+
+from models3d.catalogue import parse_plan
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 VALID = (ROOT / "tests" / "data" / "valid_tiny.toml").read_bytes()

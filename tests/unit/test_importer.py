@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from models3d import importer
-from models3d.importer import (ImportRefused, IsolatedLoader, Placement, info, load_model,
+from models3d.importer import (ImportRefusedError, IsolatedLoader, Placement, info, load_model,
                                place)
 from tests.conftest import SHARED
 
@@ -103,7 +103,7 @@ def test_hostile_and_broken_inputs_are_refused_with_a_reason(tmp_path):
     }
     for name, (content, reason) in cases.items():
         path = _obj(tmp_path, content, name)
-        with pytest.raises(ImportRefused, match=reason) as exc:
+        with pytest.raises(ImportRefusedError, match=reason) as exc:
             load_model(path)
         assert str(exc.value).startswith(name + ":")
 
@@ -111,7 +111,7 @@ def test_hostile_and_broken_inputs_are_refused_with_a_reason(tmp_path):
 def test_binary_stl_with_a_lying_header_is_refused(tmp_path):
     p = tmp_path / "lie.stl"
     p.write_bytes(b"\0" * 80 + (10**9).to_bytes(4, "little") + b"\0" * 100)
-    with pytest.raises(ImportRefused, match="not a valid binary STL"):
+    with pytest.raises(ImportRefusedError, match="not a valid binary STL"):
         load_model(p)
 
 
@@ -129,13 +129,13 @@ def test_urls_and_escaping_paths_are_never_followed(tmp_path):
                     '"VEC3","max":[1,1,0],"min":[0,0,0]}],"meshes":[{"primitives":[{'
                     '"attributes":{"POSITION":0}}]}],"nodes":[{"mesh":0}],"scenes":[{'
                     '"nodes":[0]}],"scene":0}')
-    with pytest.raises(ImportRefused):
+    with pytest.raises(ImportRefusedError):
         load_model(gltf)
 
 
 def test_triangle_limit(tmp_path, monkeypatch):
     monkeypatch.setattr(importer, "MAX_TRIANGLES", 1)
-    with pytest.raises(ImportRefused, match="more than 1 triangles"):
+    with pytest.raises(ImportRefusedError, match="more than 1 triangles"):
         load_model(_obj(tmp_path, CUBE))
 
 
@@ -186,7 +186,7 @@ def test_fuzzed_real_files_never_crash_or_hang(tmp_path):
                 model = loader.load(path)
                 assert model.triangles > 0 and np.isfinite(model.bounds()).all()
                 outcomes["ok"] += 1
-            except ImportRefused as exc:
+            except ImportRefusedError as exc:
                 assert str(exc).startswith(path.name + ":"), str(exc)
                 outcomes["refused"] += 1
             assert time.monotonic() - t < 12

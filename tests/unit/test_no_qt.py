@@ -32,7 +32,7 @@ def test_importing_the_model_loads_no_qt():
         "import sys, pkgutil, importlib, models3d\n"
         "for m in pkgutil.iter_modules(models3d.__path__):\n"
         "    importlib.import_module('models3d.' + m.name)\n"
-        "from models3d.plan import load_plan\n"
+        "from models3d.catalogue import load_plan\n"
         "from models3d.report import plan_text\n"
         "plan_text(load_plan('assets/plans/ros-2024.toml'))\n"
         f"bad = [m for m in sys.modules if m.split('.')[0] in {FORBIDDEN!r}]\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from models3d.figures import CONFIDENCES
-from models3d.plan import load_plan, plan_paths
+from models3d.catalogue import load_plan, plan_paths
 from tests.conftest import BUNDLED, PLANS
 
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from models3d.assembly import assemble
-from models3d.plan import load_plan
+from models3d.catalogue import load_plan
 from models3d.totals import phase_totals
 from tests.conftest import PLANS
 
@@ -13,7 +12,7 @@ from tests.conftest import PLANS
 @pytest.fixture(scope="module")
 def ros2024():
     plan = load_plan(PLANS / "ros-2024.toml")
-    return plan, phase_totals(plan, assemble(plan))
+    return plan, phase_totals(plan, plan.station.snapshots)
 
 
 def test_first_phase_is_the_nem_alone(ros2024):

@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from models3d.plan import PlanError, load_plan, parse_plan
+from models3d.plan import PlanError
+
+from models3d.catalogue import load_plan, parse_plan
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 BROKEN = sorted((DATA / "broken_plans").glob("*.toml"))

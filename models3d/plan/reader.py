@@ -1,9 +1,9 @@
-"""Station plans: reading and checking `assets/plans/*.toml` (format: assets/plans/SCHEMA.md).
+"""Reading plan files: TOML bytes -> `Plan`, every problem collected with its key path.
 
-`load_plan(path)` returns a `Plan` or raises one `PlanError` that lists every problem found,
-each with the file name and the key path. Any bytes give one or the other: decoding errors,
-wrong types, unknown keys, units, sources, dates, ports, cycles and overlapping hulls all
-end up in the same list.
+`read_plan(data, path)` returns a `Plan` or raises one `PlanError` that lists every
+problem found, each with the file name and the key path: decoding errors, wrong types,
+unknown keys, units, sources, dates and ports. Assembly problems (cycles, overlapping
+hulls) are found by `models3d.catalogue.parse_plan`, which assembles the result.
 """
 
 from __future__ import annotations
@@ -12,176 +12,32 @@ import datetime as _dt
 import math
 import re
 import tomllib
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from .figures import CONFIDENCES, MODULE_QUANTITIES, ORBIT_QUANTITIES, UNITS, Figure
-from .kinds import KINDS, Shape
+from ..errors import PlanError
+from ..figures import CONFIDENCES, MODULE_QUANTITIES, ORBIT_QUANTITIES, UNITS, Figure
+from ..kinds import KINDS, Shape
+from .model import (
+    CATEGORIES,
+    STATUSES,
+    Attach,
+    Launch,
+    Module,
+    Phase,
+    Plan,
+    Source,
+    text,
+)
 
-PLANS_DIR = Path(__file__).resolve().parent.parent / "assets" / "plans"
 MAX_FILE_BYTES = 2_000_000
 MAX_MODULES = 200
 MAX_PHASES = 200
-STATUSES = ("concept", "official", "superseded", "current", "historical")
-CATEGORIES = ("module", "vehicle", "partner")
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,47}$")
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,47}")
+_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
-class PlanError(Exception):
-    """A plan file that cannot be used; `problems` lists every reason."""
-
-    def __init__(self, path: str | Path, problems: list[str]):
-        self.path = str(path)
-        self.problems = list(problems)
-        head = f"{Path(self.path).name}: {len(self.problems)} problem" + (
-            "s" if len(self.problems) != 1 else "")
-        super().__init__(head + "\n" + "\n".join(f"  - {p}" for p in self.problems))
-
-
-@dataclass(frozen=True)
-class Source:
-    id: str
-    title: str
-    outlet: str
-    url: str
-    date: str = ""
-    reliability: str = ""
-
-
-@dataclass(frozen=True)
-class Launch:
-    sources: tuple[str, ...]
-    confidence: str
-    date: str = ""
-    vehicle: str = ""
-    site: str = ""
-    note: str = ""
-
-
-@dataclass(frozen=True)
-class Module:
-    id: str
-    kind: str
-    category: str
-    name: dict
-    abbr: dict
-    role: dict
-    shape: Shape
-    figures: dict = field(default_factory=dict)
-    launch: Launch | None = None
-    note: dict = field(default_factory=dict)
-
-    def label(self, lang: str = "en") -> str:
-        return text(self.abbr, lang)
-
-    @property
-    def in_totals(self) -> bool:
-        return self.category == "module"
-
-
-@dataclass(frozen=True)
-class Attach:
-    module: str
-    to: str | None = None
-    port: str | None = None
-    own_port: str | None = None
-    roll: float = 0.0
-
-
-@dataclass(frozen=True)
-class Phase:
-    index: int
-    id: str
-    name: dict
-    sources: tuple[str, ...]
-    confidence: str
-    date: str = ""
-    date_end: str = ""
-    note: dict = field(default_factory=dict)
-    root: str | None = None
-    add: tuple[Attach, ...] = ()
-    relocate: tuple[Attach, ...] = ()
-    remove: tuple[str, ...] = ()
-    crew: Figure | None = None
-    published_totals: dict = field(default_factory=dict)
-
-    def date_label(self) -> str:
-        if not self.date:
-            return "date not announced"
-        return self.date if not self.date_end else f"{self.date} – {self.date_end}"
-
-
-@dataclass(frozen=True)
-class Plan:
-    id: str
-    path: str
-    title: dict
-    date: str
-    status: str
-    summary: dict
-    sources: dict
-    plan_sources: tuple[str, ...]
-    modules: dict
-    phases: tuple[Phase, ...]
-    orbit: dict = field(default_factory=dict)
-    interpretation: dict = field(default_factory=dict)
-
-    def phase_index(self, key: str | int) -> int:
-        """Phase number (1-based), phase id, 'final' or 'first' -> 0-based index."""
-        if isinstance(key, int) or (isinstance(key, str) and key.lstrip("-").isdigit()):
-            n = int(key)
-            if 1 <= n <= len(self.phases):
-                return n - 1
-            raise KeyError(f"phase {n} is out of range 1–{len(self.phases)}")
-        if key == "final":
-            return len(self.phases) - 1
-        if key == "first":
-            return 0
-        for ph in self.phases:
-            if ph.id == key:
-                return ph.index
-        ids = ", ".join(p.id for p in self.phases)
-        raise KeyError(f"no phase '{key}' (phases: {ids}, a number, 'first' or 'final')")
-
-
-def text(table: dict, lang: str = "en") -> str:
-    return table.get(lang) or table.get("en", "")
-
-
-# --------------------------------------------------------------------------- loading
-
-
-def plan_paths(directory: Path = PLANS_DIR) -> dict[str, Path]:
-    """Bundled plan ids -> files."""
-    return {p.stem: p for p in sorted(directory.glob("*.toml"))}
-
-
-def resolve_plan(key: str | Path, directory: Path = PLANS_DIR) -> Path:
-    """A plan id of the bundled plans, or the path of a plan file."""
-    key_s = str(key)
-    bundled = plan_paths(directory)
-    if key_s in bundled:
-        return bundled[key_s]
-    path = Path(key_s).expanduser()
-    if path.suffix.lower() == ".toml" or path.exists():
-        return path
-    raise FileNotFoundError(
-        f"'{key_s}' is neither a plan id ({', '.join(bundled) or 'none bundled'}) "
-        "nor a plan file")
-
-
-def load_plan(path: str | Path, check_geometry: bool = True) -> Plan:
-    path = Path(path)
-    name = path.name
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise PlanError(path, [f"{name}: cannot read the file: {exc.strerror or exc}"])
-    return parse_plan(data, path, check_geometry=check_geometry)
-
-
-def parse_plan(data: bytes, path: str | Path = "<plan>", check_geometry=True) -> Plan:
+def read_plan(data: bytes, path: str | Path = "<plan>") -> Plan:
+    """The plan in `data` (the bytes of a plan file), checked but not assembled."""
     name = Path(path).name
     if len(data) > MAX_FILE_BYTES:
         raise PlanError(path, [f"{name}: the file is {len(data):,} bytes; plan files are "
@@ -189,17 +45,13 @@ def parse_plan(data: bytes, path: str | Path = "<plan>", check_geometry=True) ->
     try:
         doc = tomllib.loads(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
-        raise PlanError(path, [f"{name}: not UTF-8 text (byte {exc.start})"])
+        raise PlanError(path, [f"{name}: not UTF-8 text (byte {exc.start})"]) from None
     except tomllib.TOMLDecodeError as exc:
-        raise PlanError(path, [f"{name}: not valid TOML: {exc}"])
+        raise PlanError(path, [f"{name}: not valid TOML: {exc}"]) from None
     except (RecursionError, ValueError, MemoryError) as exc:
-        raise PlanError(path, [f"{name}: not valid TOML: {type(exc).__name__}"])
+        raise PlanError(path, [f"{name}: not valid TOML: {type(exc).__name__}"]) from None
     reader = _Reader(name)
     plan = reader.plan(doc, str(path))
-    if plan is not None and check_geometry and not reader.problems:
-        from .assembly import check_plan_assembly
-
-        reader.problems += [f"{name}: {p}" for p in check_plan_assembly(plan)]
     if reader.problems or plan is None:
         raise PlanError(path, reader.problems or [f"{name}: empty plan"])
     return plan
@@ -261,7 +113,7 @@ class _Reader:
 
     def ident(self, value, where) -> str:
         s = self.string(value, where)
-        if s and not _ID.match(s):
+        if s and not _ID.fullmatch(s):
             self.bad(where, f"'{s}' is not a valid id (letters, digits, '-' and '_')")
         return s
 
@@ -275,7 +127,7 @@ class _Reader:
         s = self.string(value, where)
         if not s:
             return ""
-        m = _DATE.match(s)
+        m = _DATE.fullmatch(s)
         if not m:
             self.bad(where, f"'{s}' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
             return s

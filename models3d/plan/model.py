@@ -1,0 +1,132 @@
+"""Plan records: the typed, frozen objects a plan file becomes.
+
+A `Plan` holds its modules, phases, orbit figures and sources. The loader in
+`models3d.catalogue` attaches the assembled `Station` to it (`plan.station`), so nothing
+else ever assembles a plan again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..figures import Figure
+from ..kinds import Shape
+
+if TYPE_CHECKING:
+    from ..station import Station
+
+STATUSES = ("concept", "official", "superseded", "current", "historical")
+CATEGORIES = ("module", "vehicle", "partner")
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    outlet: str
+    url: str
+    date: str = ""
+    reliability: str = ""
+
+
+@dataclass(frozen=True)
+class Launch:
+    sources: tuple[str, ...]
+    confidence: str
+    date: str = ""
+    vehicle: str = ""
+    site: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Module:
+    id: str
+    kind: str
+    category: str
+    name: dict
+    abbr: dict
+    role: dict
+    shape: Shape
+    figures: dict = field(default_factory=dict)
+    launch: Launch | None = None
+    note: dict = field(default_factory=dict)
+
+    def label(self, lang: str = "en") -> str:
+        return text(self.abbr, lang)
+
+    @property
+    def in_totals(self) -> bool:
+        return self.category == "module"
+
+
+@dataclass(frozen=True)
+class Attach:
+    module: str
+    to: str | None = None
+    port: str | None = None
+    own_port: str | None = None
+    roll: float = 0.0
+
+
+@dataclass(frozen=True)
+class Phase:
+    index: int
+    id: str
+    name: dict
+    sources: tuple[str, ...]
+    confidence: str
+    date: str = ""
+    date_end: str = ""
+    note: dict = field(default_factory=dict)
+    root: str | None = None
+    add: tuple[Attach, ...] = ()
+    relocate: tuple[Attach, ...] = ()
+    remove: tuple[str, ...] = ()
+    crew: Figure | None = None
+    published_totals: dict = field(default_factory=dict)
+
+    def date_label(self) -> str:
+        if not self.date:
+            return "date not announced"
+        return self.date if not self.date_end else f"{self.date} – {self.date_end}"
+
+
+@dataclass(frozen=True)
+class Plan:
+    id: str
+    path: str
+    title: dict
+    date: str
+    status: str
+    summary: dict
+    sources: dict
+    plan_sources: tuple[str, ...]
+    modules: dict
+    phases: tuple[Phase, ...]
+    orbit: dict = field(default_factory=dict)
+    interpretation: dict = field(default_factory=dict)
+    # set once by the loader (models3d.catalogue); excluded from comparisons
+    station: Station | None = field(default=None, compare=False, repr=False)
+
+    def phase_index(self, key: str | int) -> int:
+        """Phase number (1-based), phase id, 'final' or 'first' -> 0-based index."""
+        if isinstance(key, int) or (isinstance(key, str) and key.lstrip("-").isdigit()):
+            n = int(key)
+            if 1 <= n <= len(self.phases):
+                return n - 1
+            raise KeyError(f"phase {n} is out of range 1–{len(self.phases)}")
+        if key == "final":
+            return len(self.phases) - 1
+        if key == "first":
+            return 0
+        for ph in self.phases:
+            if ph.id == key:
+                return ph.index
+        ids = ", ".join(p.id for p in self.phases)
+        raise KeyError(f"no phase '{key}' (phases: {ids}, a number, 'first' or 'final')")
+
+
+def text(table: dict, lang: str = "en") -> str:
+    return table.get(lang) or table.get("en", "")
