@@ -25,6 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .axes import from_file
 from .errors import ImportRefusedError
 from .geometry import ModuleMeshes
 from .primitives import Part
@@ -192,10 +193,8 @@ def _from_scene(scene, path: Path, fmt: str, refused, found) -> ImportedModel:
     parts, nodes, warnings = [], [], []
     textures_found = sorted(set(found))
     total = 0
-    # glTF is +Y up by its specification; the app is +Z up (zenith)
-    y_up = np.eye(4)
-    if fmt in ("glb", "gltf"):
-        y_up[:3, :3] = [[1.0, 0.0, 0.0], [0.0, 0.0, -1.0], [0.0, 1.0, 0.0]]
+    # glTF and OBJ are +Y up, STL and PLY +Z up like the app (see models3d.axes)
+    y_up = from_file(fmt)
     # walk the scene graph: every instance of a geometry, with its world transform
     for node in scene.graph.nodes_geometry:
         matrix, geom_name = scene.graph[node]

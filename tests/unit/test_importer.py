@@ -44,8 +44,8 @@ def test_real_models_load_with_the_right_counts(name):
     ext = model.extents
     assert np.all(ext > 0)
     if extents:
-        if name.endswith(".glb"):
-            # SOURCES.md lists glTF's own +Y-up axes; the app turns them to +Z up
+        if name.endswith((".glb", ".obj")):
+            # SOURCES.md lists the files' own +Y-up axes; the app turns them to +Z up
             extents = (extents[0], extents[2], extents[1])
         assert ext == pytest.approx(extents, rel=0.01, abs=0.06)
     if textured is not None:
@@ -142,8 +142,9 @@ def test_triangle_limit(tmp_path, monkeypatch):
 def test_placement_fit_units_and_axis(tmp_path):
     model = load_model(_obj(tmp_path, "\n".join(
         ["v 0 0 0", "v 0 10 0", "v 2 10 0", "v 2 0 1", "f 1 2 3", "f 1 3 4"])))
-    # docking axis = the model's +Y: the 10 m side becomes the module's length
-    meshes, _, _, scale = place(model, "m", Placement("fit", "m", "+y"), 5.0, 4.0)
+    # OBJ is +Y up: the 10 m side along the file's +Y is the app's +Z; as the docking
+    # axis it becomes the module's length
+    meshes, _, _, scale = place(model, "m", Placement("fit", "m", "+z"), 5.0, 4.0)
     lo, hi = meshes.bounds()
     assert (hi - lo)[0] == pytest.approx(5.0)
     assert max((hi - lo)[1:]) <= 4.0 + 1e-6
@@ -157,7 +158,7 @@ def test_placement_fit_units_and_axis(tmp_path):
 def test_info_summarises_the_model(tmp_path):
     data = info(load_model(_obj(tmp_path, CUBE)))
     assert data["format"] == "obj" and data["triangles"] == 2
-    assert data["extents"] == [1.0, 1.0, 0.0]
+    assert data["extents"] == [1.0, 0.0, 1.0]  # OBJ +Y up is the app's +Z
 
 
 @needs_data
