@@ -67,7 +67,7 @@ def test_gui_and_cli_give_the_same_pixels(tmp_path, qtbot, gl_display):
     qtbot.addWidget(win)
     win.show()
     out_gui = tmp_path / "gui.png"
-    runner = win.start_export(ExportRequest(plan, [2], out_gui, "png", 640, 400, 2))
+    runner = win.exports.start(ExportRequest(plan, [2], out_gui, "png", 640, 400, 2))
     qtbot.waitUntil(lambda: runner.finished, timeout=20000)
     a = np.asarray(Image.open(out_cli)).astype(int)
     b = np.asarray(Image.open(out_gui)).astype(int)
@@ -116,22 +116,29 @@ def test_gif_and_mp4_hold_the_whole_assembly(tmp_path, gl_display):
 def test_3d_exports_read_back(tmp_path, gl_display):
     import trimesh
 
+    from models3d.axes import Y_UP_FROM_APP
+
     plan = load_plan(PLANS / "ros-2024.toml")
     for fmt in ("glb", "obj", "stl"):
         out = tmp_path / f"station.{fmt}"
         res = cli("--plan", "ros-2024", "--phase", "final", "--out", str(out))
         assert res.returncode == 0, res.stderr
     scene = trimesh.load(tmp_path / "station.glb")
-    final = set(plan.station[-1].modules)
-    assert final <= set(scene.graph.nodes)
-    assert any(n.endswith(":solar") for n in scene.graph.nodes)
+    nodes = set(scene.graph.nodes)
+    for mid in plan.station.snapshots[-1].modules:
+        assert f"{mid} ({plan.modules[mid].name['en']})" in nodes
+    assert any(n.endswith(":solar") for n in nodes)
     assert (tmp_path / "station.mtl").exists()
     obj = trimesh.load(tmp_path / "station.obj")
     stl = trimesh.load(tmp_path / "station.stl")
     for loaded in (scene, obj, stl):
         lo, hi = loaded.bounds
         assert np.all(hi - lo > 15)  # metres: the station, not a unit cube
-    assert np.allclose(scene.bounds, stl.bounds, atol=1e-3)
+    # GLB and OBJ are +Y up, STL keeps the app's +Z up (models3d.axes)
+    corners = np.array(np.meshgrid(*stl.bounds.T)).reshape(3, -1).T @ Y_UP_FROM_APP.T
+    y_up = np.stack([corners.min(axis=0), corners.max(axis=0)])
+    assert np.allclose(scene.bounds, y_up, atol=1e-3)
+    assert np.allclose(obj.bounds, y_up, atol=1e-3)
 
 
 @pytest.mark.parametrize("args, text", [
@@ -222,7 +229,7 @@ def test_quick_screenshot_saves_the_view(tmp_path, qtbot, gl_display):
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
-    path = Path(win.quick_screenshot(str(tmp_path)))
+    path = Path(win.exports.quick_screenshot(str(tmp_path)))
     assert path.parent == tmp_path and path.name.startswith("mir_phase07_")
     img = Image.open(path)
     dpr = win.view.devicePixelRatioF()
@@ -241,14 +248,14 @@ def test_cancelled_export_keeps_nothing_and_the_app_runs_on(tmp_path, qtbot, gl_
     tmp_path = tmp_path / "out"
     tmp_path.mkdir()
     out = tmp_path / "anim.gif"
-    runner = win.start_export(ExportRequest(plan, list(range(7)), out, "gif", 320, 180))
+    runner = win.exports.start(ExportRequest(plan, list(range(7)), out, "gif", 320, 180))
     qtbot.waitUntil(lambda: runner.progress.value() > 3, timeout=20000)
     runner.cancel()
     assert runner.finished
     assert not list(tmp_path.iterdir())
     assert "cancelled" in win.statusBar().currentMessage()
-    win.state.set_phase(2)  # still alive
-    assert win.scene.phase == 2
+    win.model.set_phase(2)  # still alive
+    assert win.model.phase == 2
 
 
 def test_gui_export_failure_is_reported_and_state_kept(tmp_path, qtbot, gl_display):
@@ -259,8 +266,8 @@ def test_gui_export_failure_is_reported_and_state_kept(tmp_path, qtbot, gl_displ
     win = MainWindow(plan, 3)
     qtbot.addWidget(win)
     win.show()
-    runner = win.start_export(ExportRequest(plan, [3], tmp_path / "no" / "x.png", "png",
+    runner = win.exports.start(ExportRequest(plan, [3], tmp_path / "no" / "x.png", "png",
                                             640, 360))
     qtbot.waitUntil(lambda: runner.finished, timeout=10000)
     assert "does not exist" in win.statusBar().currentMessage()
-    assert win.state.phase == 3 and win.state.plan.id == "ros-2024"
+    assert win.model.phase == 3 and win.model.plan.id == "ros-2024"
