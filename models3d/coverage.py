@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -100,6 +100,8 @@ class Outline:
 
     name: str
     polygons: tuple[tuple[np.ndarray, ...], ...]
+    # rings densified and projected, per ellipsoid: an area is then one numpy pass
+    _projected: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def rings(self) -> list[np.ndarray]:
@@ -165,15 +167,27 @@ def area_km2(
     """The area of the outline's part with |latitude| <= lat_limit_deg."""
     limit = float(ellipsoid.q(min(90.0, max(0.0, lat_limit_deg))))
     total = 0.0
-    for poly in outline.polygons:
-        for k, ring in enumerate(poly):
-            dense = densify(ring)
-            x, y = np.radians(dense[:, 0]), ellipsoid.q(dense[:, 1])
-            # clipping keeps a ring's winding, so its sign is the ring's: the outer
-            # ring adds and holes take away, whatever way the file winds them
-            part = abs(_strip_integral(x, y, -limit, limit))
-            total += part if k == 0 else -part
+    for outer, x, y in _projected(outline, ellipsoid):
+        # clipping keeps a ring's winding, so its sign is the ring's: the outer ring
+        # adds and holes take away, whatever way the file winds them
+        part = abs(_strip_integral(x, y, -limit, limit))
+        total += part if outer else -part
     return 0.5 * ellipsoid.a_km**2 * total
+
+
+def _projected(outline: Outline, ellipsoid: Ellipsoid) -> list:
+    """(is outer ring, x, y) per ring in the cylindrical equal-area projection."""
+    found = outline._projected.get(ellipsoid)
+    if found is None:
+        found = []
+        for poly in outline.polygons:
+            for k, ring in enumerate(poly):
+                dense = densify(ring)
+                found.append(
+                    (k == 0, np.radians(dense[:, 0]), ellipsoid.q(dense[:, 1]))
+                )
+        outline._projected[ellipsoid] = found
+    return found
 
 
 def widened_limit_deg(

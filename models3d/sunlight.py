@@ -189,3 +189,33 @@ def eclipses(
     if entry is not None:
         out.append(Eclipse(float(entry), float(times[-1])))
     return out
+
+
+@dataclass(frozen=True)
+class StationLight:
+    """How the Sun lights the station at one moment (for "Sun from orbit").
+
+    `sun_local` is the unit vector to the Sun in the station's orbital frame: x along
+    the velocity, y along the orbit normal, z up (away from the Earth's centre); the
+    Earth is at -z. `sun_elevation_below_deg` is the Sun's elevation at the point below
+    the station (positive: the Earth under it is in daylight)."""
+
+    sun_local: np.ndarray
+    in_shadow: bool
+    beta_deg: float
+    sun_elevation_below_deg: float
+
+
+def station_light(orbit: Orbit, seconds: float) -> StationLight:
+    node, along, normal = orbit.plane_axes(seconds)
+    _, u = orbit.angles_rad(seconds)
+    up = np.cos(u) * node + np.sin(u) * along
+    forward = -np.sin(u) * node + np.cos(u) * along
+    s = sun_direction_eci(orbit.jd(seconds))
+    local = np.array([forward @ s, normal @ s, up @ s])
+    return StationLight(
+        sun_local=local / np.linalg.norm(local),
+        in_shadow=bool(_shadow_margin(orbit, seconds) < 0),
+        beta_deg=float(np.degrees(np.arcsin(np.clip(normal @ s, -1, 1)))),
+        sun_elevation_below_deg=float(np.degrees(np.arcsin(np.clip(up @ s, -1, 1)))),
+    )

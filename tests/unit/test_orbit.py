@@ -419,3 +419,23 @@ def test_earth_textures_are_small_equirectangular_jpegs():
             assert im.format == "JPEG"
             assert im.size == (2048, 1024)
         assert path.stat().st_size < 1.5 * 2**20
+
+
+def test_station_light_follows_the_orbit():
+    base = Orbit(51.6, 400, EPOCH)
+    orbit = Orbit(51.6, 400, EPOCH, raan_deg=raan_for_beta(base, True))
+    passes = sunlight.eclipses(orbit, 0.0, 2 * orbit.nodal_period_s)
+    middle = 0.5 * (passes[0].entry_s + passes[0].exit_s)
+    dark = sunlight.station_light(orbit, middle)
+    assert dark.in_shadow
+    # mid-shadow at beta 0: the Sun is straight below, behind the Earth
+    assert dark.sun_local[2] == pytest.approx(-1.0, abs=1e-4)
+    assert dark.sun_elevation_below_deg == pytest.approx(-90.0, abs=0.3)
+    noon = sunlight.station_light(orbit, middle + orbit.nodal_period_s / 2)
+    assert not noon.in_shadow
+    assert noon.sun_local[2] == pytest.approx(1.0, abs=1e-3)
+    # the node drifts 0.5 degree in 1.5 orbits: beta moves off 0 a little
+    t_noon = middle + orbit.nodal_period_s / 2
+    assert noon.beta_deg == pytest.approx(float(sunlight.beta_deg(orbit, t_noon)))
+    assert abs(noon.beta_deg) < 0.5
+    assert np.linalg.norm(noon.sun_local) == pytest.approx(1.0)
