@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
+import textwrap
 from dataclasses import dataclass, replace
 
 from . import coverage, sunlight
@@ -220,7 +221,7 @@ def summary_table(summaries: list[tuple[str, dict]], title: str = "") -> str:
         lines.append(label.ljust(width0) + "  " + "  ".join(cells))
     lines.append("")
     lines.append(f"Outline: {summaries[0][1]['outline']}")
-    lines.append(f"Method: {summaries[0][1]['method']}")
+    lines.extend(textwrap.wrap(f"Method: {summaries[0][1]['method']}", 88))
     return "\n".join(lines) + "\n"
 
 
