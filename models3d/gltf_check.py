@@ -4,7 +4,7 @@
 chunks, indices out of range, accessors outside their buffer views, a node with two
 parents, a cycle, POSITION bounds that do not match the data, non-unit normals, a
 required extension not listed as used), so a test can check every exported file even
-where the Khronos validator (tools/gltf-validator) cannot run.
+where the Khronos validator (tools/validators/validate.mjs) cannot run.
 """
 
 from __future__ import annotations

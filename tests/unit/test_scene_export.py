@@ -22,7 +22,7 @@ from models3d.report import plan_json
 from models3d.scene_export import export_scene
 
 ROOT = Path(__file__).resolve().parents[2]
-VALIDATOR = ROOT / "tools" / "gltf-validator"
+VALIDATOR = ROOT / "tools" / "validators"
 
 
 @pytest.fixture(scope="module")
@@ -309,8 +309,8 @@ def test_refusals_leave_nothing_behind(plan, tmp_path):
 @pytest.mark.skipif(
     shutil.which("node") is None
     or not (VALIDATOR / "node_modules" / "gltf-validator").is_dir(),
-    reason="node or tools/gltf-validator/node_modules missing "
-    "(npm ci --prefix tools/gltf-validator)",
+    reason="node or tools/validators/node_modules missing "
+    "(npm ci --prefix tools/validators)",
 )
 def test_khronos_validator_finds_no_issue(plan, tmp_path):
     files = []
