@@ -16,7 +16,7 @@ world coordinates.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -307,3 +307,33 @@ def export_scene(
         str(atomic_write(mtl_path, lambda tmp: Path(tmp).write_text(mtl, "utf-8"))),
         str(atomic_write(path, lambda tmp: Path(tmp).write_text(obj, "utf-8"))),
     ]
+
+
+def export_phases(
+    plan: Plan,
+    phases: list[int],
+    path: str | Path,
+    fmt: str | None = None,
+    *,
+    overrides: Mapping | None = None,
+    references: Mapping | None = None,
+    compress: bool = False,
+    hidden=(),
+    lang: str = "en",
+) -> Iterator[tuple[int, int, str]]:
+    """Export each phase in turn, yielding (done, total, path written) after every file,
+    so a caller can show progress and cancel between phases. Several phases are written
+    as numbered files: station_01.glb, station_02.glb ..."""
+    path = check_destination(path)
+    total = len(phases)
+    width = max(2, len(str(len(plan.phases))))
+    for n, phase in enumerate(phases):
+        target = (
+            path
+            if total == 1
+            else path.with_name(f"{path.stem}_{phase + 1:0{width}d}{path.suffix}")
+        )
+        for written in export_scene(
+            plan, phase, target, fmt, overrides, references, compress, hidden, lang
+        ):
+            yield n + 1, total, written

@@ -337,3 +337,17 @@ def test_khronos_validator_finds_no_issue(plan, tmp_path):
         assert (report["errors"], report["warnings"], report["infos"]) == (0, 0, 0), (
             report
         )
+
+
+def test_every_phase_as_numbered_files(tmp_path):
+    from models3d.scene_export import export_phases
+
+    plan = load_plan(resolve_plan("tiangong"))
+    phases = list(range(len(plan.phases)))
+    steps = list(export_phases(plan, phases, tmp_path / "tg.obj"))
+    assert [s[:2] for s in steps[::2]] == [(n + 1, len(phases)) for n in phases]
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == sorted(
+        [f"tg_{n + 1:02d}.obj" for n in phases]
+        + [f"tg_{n + 1:02d}.mtl" for n in phases]
+    )
