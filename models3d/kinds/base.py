@@ -38,7 +38,7 @@ class Shape:
     length: float
     diameter: float
     basis: str = "published"
-    note: str = ""
+    note: dict = field(default_factory=dict)  # {"en": ..., "ru": ...}
     extra: dict = field(default_factory=dict)
 
     def get(self, key: str, default: float) -> float:

@@ -7,6 +7,8 @@ Format: assets/plans/SCHEMA.md. To load a plan with its assembled station, use
 from ..errors import PlanError
 from .model import (
     CATEGORIES,
+    LANGUAGES,
+    LAYOUTS,
     STATUSES,
     Attach,
     Launch,
@@ -20,6 +22,8 @@ from .reader import MAX_FILE_BYTES, MAX_MODULES, MAX_PHASES, read_plan
 
 __all__ = [
     "CATEGORIES",
+    "LANGUAGES",
+    "LAYOUTS",
     "MAX_FILE_BYTES",
     "MAX_MODULES",
     "MAX_PHASES",

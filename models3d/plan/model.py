@@ -2,7 +2,8 @@
 
 A `Plan` holds its modules, phases, orbit figures and sources. The loader in
 `models3d.catalogue` attaches the assembled `Station` to it (`plan.station`), so nothing
-else ever assembles a plan again.
+else ever assembles a plan again. Prose is held as {"en": ..., "ru": ...} tables; `text`
+picks one language.
 """
 
 from __future__ import annotations
@@ -18,16 +19,26 @@ if TYPE_CHECKING:
 
 STATUSES = ("concept", "official", "superseded", "current", "historical")
 CATEGORIES = ("module", "vehicle", "partner")
+LAYOUTS = ("documented", "interpretation")
+LANGUAGES = ("en", "ru")
 
 
 @dataclass(frozen=True)
 class Source:
+    """A cited page, or only its outlet when no page can be linked (`outlet_only`,
+    then `url` is empty)."""
+
     id: str
     title: str
     outlet: str
     url: str
     date: str = ""
     reliability: str = ""
+    outlet_only: bool = False
+
+    @property
+    def low_reliability(self) -> bool:
+        return self.reliability == "low"
 
 
 @dataclass(frozen=True)
@@ -35,9 +46,14 @@ class Launch:
     sources: tuple[str, ...]
     confidence: str
     date: str = ""
-    vehicle: str = ""
-    site: str = ""
-    note: str = ""
+    vehicle: dict = field(default_factory=dict)  # {"en": ..., "ru": ...}
+    site: dict = field(default_factory=dict)
+    note: dict = field(default_factory=dict)
+    date_end: str = ""  # the end of an announced window such as 2031-2033
+
+    def date_label(self) -> str:
+        """'2031 – 2033' for a window, the date alone otherwise ('' when none)."""
+        return f"{self.date} – {self.date_end}" if self.date_end else self.date
 
 
 @dataclass(frozen=True)
@@ -58,7 +74,9 @@ class Module:
 
     @property
     def in_totals(self) -> bool:
-        return self.category == "module"
+        """Every module on the station counts in its totals, whoever built it (a
+        partner module such as Nauka too); visiting vehicles do not."""
+        return self.category != "vehicle"
 
 
 @dataclass(frozen=True)
@@ -87,9 +105,9 @@ class Phase:
     crew: Figure | None = None
     published_totals: dict = field(default_factory=dict)
 
-    def date_label(self) -> str:
+    def date_label(self, lang: str = "en") -> str:
         if not self.date:
-            return "date not announced"
+            return "дата не объявлена" if lang == "ru" else "date not announced"
         return self.date if not self.date_end else f"{self.date} – {self.date_end}"
 
 
@@ -106,9 +124,17 @@ class Plan:
     modules: dict
     phases: tuple[Phase, ...]
     orbit: dict = field(default_factory=dict)
+    # only for layout = "interpretation": what in the layout is this file's reading
     interpretation: dict = field(default_factory=dict)
+    layout: str = "interpretation"  # documented | interpretation
+    axes: dict = field(default_factory=dict)  # how the sources' axes map to the app's
+    drawing: dict = field(default_factory=dict)  # what the drawing approximates
     # set once by the loader (models3d.catalogue); excluded from comparisons
     station: Station | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def layout_documented(self) -> bool:
+        return self.layout == "documented"
 
     def phase_index(self, key: str | int) -> int:
         """Phase number (1-based), phase id, 'final' or 'first' -> 0-based index."""
@@ -125,8 +151,13 @@ class Plan:
             if ph.id == key:
                 return ph.index
         ids = ", ".join(p.id for p in self.phases)
-        raise KeyError(f"no phase '{key}' (phases: {ids}, a number, 'first' or 'final')")
+        raise KeyError(
+            f"no phase '{key}' (phases: {ids}, a number, 'first' or 'final')"
+        )
 
 
 def text(table: dict, lang: str = "en") -> str:
+    """The text of a {"en": ..., "ru": ...} table in `lang`, else in English."""
+    if not table:
+        return ""
     return table.get(lang) or table.get("en", "")

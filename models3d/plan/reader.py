@@ -8,40 +8,31 @@ hulls) are found by `models3d.catalogue.parse_plan`, which assembles the result.
 
 from __future__ import annotations
 
-import datetime as _dt
-import math
-import re
 import tomllib
 from pathlib import Path
 
 from ..errors import PlanError
-from ..figures import CONFIDENCES, MODULE_QUANTITIES, ORBIT_QUANTITIES, UNITS, Figure
+from ..figures import CONFIDENCES, MODULE_QUANTITIES, ORBIT_QUANTITIES
 from ..kinds import KINDS, Shape
-from .model import (
-    CATEGORIES,
-    STATUSES,
-    Attach,
-    Launch,
-    Module,
-    Phase,
-    Plan,
-    Source,
-    text,
-)
+from .model import CATEGORIES, LAYOUTS, STATUSES, Attach, Launch, Module, Phase, Plan
+from .values import ID, ValueReader, type_name
 
 MAX_FILE_BYTES = 2_000_000
 MAX_MODULES = 200
 MAX_PHASES = 200
-_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,47}")
-_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
 def read_plan(data: bytes, path: str | Path = "<plan>") -> Plan:
     """The plan in `data` (the bytes of a plan file), checked but not assembled."""
     name = Path(path).name
     if len(data) > MAX_FILE_BYTES:
-        raise PlanError(path, [f"{name}: the file is {len(data):,} bytes; plan files are "
-                               f"at most {MAX_FILE_BYTES:,} bytes"])
+        raise PlanError(
+            path,
+            [
+                f"{name}: the file is {len(data):,} bytes; plan files are "
+                f"at most {MAX_FILE_BYTES:,} bytes"
+            ],
+        )
     try:
         doc = tomllib.loads(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
@@ -49,7 +40,9 @@ def read_plan(data: bytes, path: str | Path = "<plan>") -> Plan:
     except tomllib.TOMLDecodeError as exc:
         raise PlanError(path, [f"{name}: not valid TOML: {exc}"]) from None
     except (RecursionError, ValueError, MemoryError) as exc:
-        raise PlanError(path, [f"{name}: not valid TOML: {type(exc).__name__}"]) from None
+        raise PlanError(
+            path, [f"{name}: not valid TOML: {type(exc).__name__}"]
+        ) from None
     reader = _Reader(name)
     plan = reader.plan(doc, str(path))
     if reader.problems or plan is None:
@@ -57,187 +50,77 @@ def read_plan(data: bytes, path: str | Path = "<plan>") -> Plan:
     return plan
 
 
-class _Reader:
+class _Reader(ValueReader):
     """Walks the TOML document, converting what is valid and noting every problem."""
-
-    def __init__(self, name: str):
-        self.name = name
-        self.problems: list[str] = []
-        self.source_ids: set[str] = set()
-
-    def bad(self, where: str, message: str) -> None:
-        self.problems.append(f"{self.name}: {where}: {message}" if where
-                             else f"{self.name}: {message}")
-
-    # ---- generic shapes -------------------------------------------------------------
-
-    def table(self, value, where, required=(), optional=(), free=False) -> dict | None:
-        if not isinstance(value, dict):
-            self.bad(where, f"expected a table, found {_type(value)}")
-            return None
-        for key in () if free else value:
-            if key not in required and key not in optional:
-                allowed = ", ".join(list(required) + list(optional))
-                self.bad(_join(where, key), f"unknown key (allowed here: {allowed})")
-        for key in required:
-            if key not in value:
-                self.bad(_join(where, key), "missing")
-        return value
-
-    def string(self, value, where, allow_empty=False, max_len=4000) -> str:
-        if not isinstance(value, str):
-            self.bad(where, f"expected text, found {_type(value)}")
-            return ""
-        if not allow_empty and not value.strip():
-            self.bad(where, "is empty")
-        if len(value) > max_len:
-            self.bad(where, f"is {len(value)} characters long (at most {max_len})")
-        return value
-
-    def number(self, value, where, lo=-math.inf, hi=math.inf) -> float | None:
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            self.bad(where, f"expected a number, found {_type(value)}")
-            return None
-        try:
-            value = float(value)
-        except OverflowError:
-            self.bad(where, "number too large")
-            return None
-        if not math.isfinite(value):
-            self.bad(where, f"{value} is not a finite number")
-            return None
-        if not lo <= value <= hi:
-            self.bad(where, f"{value:g} is outside {lo:g}–{hi:g}")
-            return None
-        return value
-
-    def ident(self, value, where) -> str:
-        s = self.string(value, where)
-        if s and not _ID.fullmatch(s):
-            self.bad(where, f"'{s}' is not a valid id (letters, digits, '-' and '_')")
-        return s
-
-    def choice(self, value, where, options) -> str:
-        s = self.string(value, where)
-        if s and s not in options:
-            self.bad(where, f"'{s}' is not one of {', '.join(options)}")
-        return s
-
-    def date(self, value, where) -> str:
-        s = self.string(value, where)
-        if not s:
-            return ""
-        m = _DATE.fullmatch(s)
-        if not m:
-            self.bad(where, f"'{s}' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
-            return s
-        y, mo, d = (int(g) if g else 1 for g in m.groups())
-        try:
-            _dt.date(y, mo, d)
-        except ValueError:
-            self.bad(where, f"'{s}' is not a calendar date")
-            return s
-        if not 1950 <= y <= 2100:
-            self.bad(where, f"year {y} is outside 1950–2100")
-        return s
-
-    def text_table(self, value, where, required=True) -> dict:
-        t = self.table(value, where, ("en",), ("ru",))
-        if t is None:
-            return {}
-        out = {}
-        for lang in ("en", "ru"):
-            if lang in t:
-                out[lang] = self.string(t[lang], _join(where, lang))
-        return out
-
-    def string_list(self, value, where, check=None) -> tuple[str, ...]:
-        if not isinstance(value, list):
-            self.bad(where, f"expected a list, found {_type(value)}")
-            return ()
-        out = []
-        for i, item in enumerate(value):
-            s = self.string(item, f"{where}[{i}]")
-            if s and check:
-                check(s, f"{where}[{i}]")
-            out.append(s)
-        return tuple(out)
-
-    def sources_list(self, value, where, required=True) -> tuple[str, ...]:
-        ids = self.string_list(value, where, self._known_source)
-        if required and isinstance(value, list) and not value:
-            self.bad(where, "needs at least one source id")
-        return ids
-
-    def _known_source(self, sid: str, where: str) -> None:
-        if sid not in self.source_ids:
-            self.bad(where, f"unknown source id '{sid}' (not listed under [sources])")
-
-    def figure(self, value, where, quantity) -> Figure | None:
-        t = self.table(value, where, ("value", "unit", "sources", "confidence"),
-                       ("range", "note"))
-        if t is None:
-            return None
-        n_before = len(self.problems)
-        val = self.number(t.get("value"), _join(where, "value"), lo=0.0) \
-            if "value" in t else None
-        unit = self.string(t.get("unit", ""), _join(where, "unit")) if "unit" in t else ""
-        units = UNITS[quantity]
-        if unit and unit not in units:
-            self.bad(_join(where, "unit"), f"'{unit}' is not a unit of "
-                     f"{quantity.replace('_', ' ')} (use {' or '.join(units)})")
-        sources = self.sources_list(t["sources"], _join(where, "sources")) \
-            if "sources" in t else ()
-        conf = self.choice(t["confidence"], _join(where, "confidence"), CONFIDENCES) \
-            if "confidence" in t else ""
-        note = self.string(t["note"], _join(where, "note")) if "note" in t else ""
-        low = high = val
-        if "range" in t:
-            r = t["range"]
-            if not isinstance(r, list) or len(r) != 2:
-                self.bad(_join(where, "range"), "expected [low, high]")
-            else:
-                lo_v = self.number(r[0], _join(where, "range[0]"), lo=0.0)
-                hi_v = self.number(r[1], _join(where, "range[1]"), lo=0.0)
-                if lo_v is not None and hi_v is not None:
-                    if lo_v > hi_v:
-                        self.bad(_join(where, "range"), f"low {lo_v:g} is above high {hi_v:g}")
-                    elif val is not None and not lo_v <= val <= hi_v:
-                        self.bad(_join(where, "range"),
-                                 f"value {val:g} lies outside the range {lo_v:g}–{hi_v:g}")
-                    low, high = lo_v, hi_v
-        if conf == "conflict" and "range" not in t:
-            self.bad(where, "confidence 'conflict' needs a range giving what the sources say")
-        if len(self.problems) > n_before or val is None or unit not in units:
-            return None
-        k = units[unit]
-        return Figure(quantity, val * k, next(iter(units)), low * k, high * k,
-                      sources, conf, note, unit)
 
     # ---- document -----------------------------------------------------------------
 
     def plan(self, doc, path: str) -> Plan | None:
-        top = self.table(doc, "", ("schema", "plan", "sources", "modules", "phases"),
-                         ("orbit",))
+        top = self.table(
+            doc, "", ("schema", "plan", "sources", "modules", "phases"), ("orbit",)
+        )
         if top is None:
             return None
         if "schema" in top and top["schema"] != 1:
-            self.bad("schema", f"unsupported schema {top['schema']!r} (this version reads 1)")
+            self.bad(
+                "schema", f"unsupported schema {top['schema']!r} (this version reads 1)"
+            )
         sources = self.sources(top.get("sources", {}))
-        meta = self.table(top.get("plan", {}), "plan",
-                          ("id", "title", "date", "status", "summary", "sources"),
-                          ("interpretation",)) or {}
+        meta = (
+            self.table(
+                top.get("plan", {}),
+                "plan",
+                ("id", "title", "date", "status", "summary", "sources", "layout"),
+                ("interpretation", "axes", "drawing"),
+            )
+            or {}
+        )
         pid = self.ident(meta["id"], "plan.id") if "id" in meta else ""
         title = self.text_table(meta["title"], "plan.title") if "title" in meta else {}
         date = self.date(meta["date"], "plan.date") if "date" in meta else ""
-        status = self.choice(meta["status"], "plan.status", STATUSES) \
-            if "status" in meta else ""
-        summary = self.text_table(meta["summary"], "plan.summary") \
-            if "summary" in meta else {}
-        interp = self.text_table(meta["interpretation"], "plan.interpretation") \
-            if "interpretation" in meta else {}
-        plan_sources = self.sources_list(meta["sources"], "plan.sources") \
-            if "sources" in meta else ()
+        status = (
+            self.choice(meta["status"], "plan.status", STATUSES)
+            if "status" in meta
+            else ""
+        )
+        summary = (
+            self.text_table(meta["summary"], "plan.summary")
+            if "summary" in meta
+            else {}
+        )
+        layout = (
+            self.choice(meta["layout"], "plan.layout", LAYOUTS)
+            if "layout" in meta
+            else ""
+        )
+        interp = (
+            self.text_table(meta["interpretation"], "plan.interpretation")
+            if "interpretation" in meta
+            else {}
+        )
+        if layout == "interpretation" and "interpretation" not in meta:
+            self.bad(
+                "plan.interpretation",
+                "missing: a layout that is an interpretation "
+                "says what in it is this file's reading",
+            )
+        elif layout == "documented" and "interpretation" in meta:
+            self.bad(
+                "plan.interpretation",
+                "a documented layout has no interpretation "
+                "(put drawing approximations under plan.drawing)",
+            )
+        axes = self.text_table(meta["axes"], "plan.axes") if "axes" in meta else {}
+        drawing = (
+            self.text_table(meta["drawing"], "plan.drawing")
+            if "drawing" in meta
+            else {}
+        )
+        plan_sources = (
+            self.sources_list(meta["sources"], "plan.sources")
+            if "sources" in meta
+            else ()
+        )
         orbit = {}
         if "orbit" in top:
             ot = self.table(top["orbit"], "orbit", (), ORBIT_QUANTITIES) or {}
@@ -251,8 +134,23 @@ class _Reader:
         phases = self.phases(top.get("phases", []), modules, set(declared))
         if self.problems:
             return None
-        return Plan(pid, path, title, date, status, summary, sources, plan_sources,
-                    modules, tuple(phases), orbit, interp)
+        return Plan(
+            pid,
+            path,
+            title,
+            date,
+            status,
+            summary,
+            sources,
+            plan_sources,
+            modules,
+            tuple(phases),
+            orbit,
+            interp,
+            layout,
+            axes,
+            drawing,
+        )
 
     def sources(self, value) -> dict:
         t = self.table(value, "sources", free=True)
@@ -264,23 +162,11 @@ class _Reader:
         self.source_ids = {k for k in t if isinstance(k, str)}
         for sid, entry in t.items():
             where = f"sources.{sid}"
-            if not _ID.match(sid):
+            if not ID.match(sid):
                 self.bad(where, f"'{sid}' is not a valid source id")
-            e = self.table(entry, where, ("title", "outlet", "url"), ("date", "reliability"))
-            if e is None:
-                continue
-            url = self.string(e.get("url", ""), f"{where}.url") if "url" in e else ""
-            if url and not re.match(r"^https?://[^\s/$.?#].[^\s]*$", url):
-                self.bad(f"{where}.url", f"'{url}' is not an http(s) address")
-            out[sid] = Source(
-                sid,
-                self.string(e["title"], f"{where}.title") if "title" in e else "",
-                self.string(e["outlet"], f"{where}.outlet") if "outlet" in e else "",
-                url,
-                self.date(e["date"], f"{where}.date") if "date" in e else "",
-                self.choice(e["reliability"], f"{where}.reliability", ("low",))
-                if "reliability" in e else "",
-            )
+            src = self.source(sid, entry, where)
+            if src is not None:
+                out[sid] = src
         return out
 
     def modules(self, value) -> dict:
@@ -295,7 +181,7 @@ class _Reader:
         out = {}
         for mid, entry in t.items():
             where = f"modules.{mid}"
-            if not _ID.match(mid):
+            if not ID.match(mid):
                 self.bad(where, f"'{mid}' is not a valid module id")
             m = self.module(mid, entry, where)
             if m is not None:
@@ -303,67 +189,112 @@ class _Reader:
         return out
 
     def module(self, mid, entry, where) -> Module | None:
-        e = self.table(entry, where, ("kind", "category", "name", "abbr", "role", "shape"),
-                       ("figures", "launch", "note"))
+        e = self.table(
+            entry,
+            where,
+            ("kind", "category", "name", "abbr", "role", "shape"),
+            ("figures", "launch", "note"),
+        )
         if e is None:
             return None
         n_before = len(self.problems)
-        kind = self.choice(e["kind"], f"{where}.kind", tuple(KINDS)) if "kind" in e else ""
-        cat = self.choice(e["category"], f"{where}.category", CATEGORIES) \
-            if "category" in e else ""
+        kind = (
+            self.choice(e["kind"], f"{where}.kind", tuple(KINDS)) if "kind" in e else ""
+        )
+        cat = (
+            self.choice(e["category"], f"{where}.category", CATEGORIES)
+            if "category" in e
+            else ""
+        )
         name = self.text_table(e["name"], f"{where}.name") if "name" in e else {}
         abbr = self.text_table(e["abbr"], f"{where}.abbr") if "abbr" in e else {}
         role = self.text_table(e["role"], f"{where}.role") if "role" in e else {}
         note = self.text_table(e["note"], f"{where}.note") if "note" in e else {}
         figures = {}
         if "figures" in e:
-            ft = self.table(e["figures"], f"{where}.figures", (), MODULE_QUANTITIES) or {}
+            ft = (
+                self.table(e["figures"], f"{where}.figures", (), MODULE_QUANTITIES)
+                or {}
+            )
             for q in MODULE_QUANTITIES:
                 if q in ft:
                     f = self.figure(ft[q], f"{where}.figures.{q}", q)
                     if f:
                         figures[q] = f
-        launch = None
-        if "launch" in e:
-            lt = self.table(e["launch"], f"{where}.launch", ("sources", "confidence"),
-                            ("date", "vehicle", "site", "note"))
-            if lt is not None:
-                lw = f"{where}.launch"
-                launch = Launch(
-                    self.sources_list(lt["sources"], f"{lw}.sources") if "sources" in lt
-                    else (),
-                    self.choice(lt["confidence"], f"{lw}.confidence", CONFIDENCES)
-                    if "confidence" in lt else "",
-                    self.date(lt["date"], f"{lw}.date") if "date" in lt else "",
-                    self.string(lt["vehicle"], f"{lw}.vehicle") if "vehicle" in lt else "",
-                    self.string(lt["site"], f"{lw}.site") if "site" in lt else "",
-                    self.string(lt["note"], f"{lw}.note") if "note" in lt else "",
-                )
-        shape = self.shape(e.get("shape"), f"{where}.shape", kind) if "shape" in e else None
+        launch = self.launch(e["launch"], f"{where}.launch") if "launch" in e else None
+        shape = (
+            self.shape(e.get("shape"), f"{where}.shape", kind) if "shape" in e else None
+        )
         if len(self.problems) > n_before or shape is None:
             return None
         return Module(mid, kind, cat, name, abbr, role, shape, figures, launch, note)
 
+    def launch(self, value, where) -> Launch | None:
+        lt = self.table(
+            value,
+            where,
+            ("sources", "confidence"),
+            ("date", "date_end", "vehicle", "site", "note"),
+        )
+        if lt is None:
+            return None
+        date = self.date(lt["date"], f"{where}.date") if "date" in lt else ""
+        date_end = (
+            self.date(lt["date_end"], f"{where}.date_end") if "date_end" in lt else ""
+        )
+        if date_end and not date:
+            self.bad(f"{where}.date_end", "given without a date")
+        elif date and date_end and date_end < date[: len(date_end)]:
+            self.bad(f"{where}.date_end", f"{date_end} is before the date {date}")
+        return Launch(
+            self.sources_list(lt["sources"], f"{where}.sources")
+            if "sources" in lt
+            else (),
+            self.choice(lt["confidence"], f"{where}.confidence", CONFIDENCES)
+            if "confidence" in lt
+            else "",
+            date,
+            self.text_table(lt["vehicle"], f"{where}.vehicle")
+            if "vehicle" in lt
+            else {},
+            self.text_table(lt["site"], f"{where}.site") if "site" in lt else {},
+            self.text_table(lt["note"], f"{where}.note") if "note" in lt else {},
+            date_end,
+        )
+
     def shape(self, value, where, kind) -> Shape | None:
         extra_keys = KINDS[kind].shape_keys if kind in KINDS else ()
         n_before = len(self.problems)
-        t = self.table(value, where, ("length", "diameter", "basis"), ("note",) + extra_keys)
+        t = self.table(
+            value, where, ("length", "diameter", "basis"), ("note", *extra_keys)
+        )
         if t is None:
             return None
-        length = self.number(t.get("length"), f"{where}.length", 0.5, 500.0) \
-            if "length" in t else None
-        diameter = self.number(t.get("diameter"), f"{where}.diameter", 0.3, 200.0) \
-            if "diameter" in t else None
-        basis = self.choice(t["basis"], f"{where}.basis", ("published", "inferred")) \
-            if "basis" in t else ""
+        length = (
+            self.number(t.get("length"), f"{where}.length", 0.5, 500.0)
+            if "length" in t
+            else None
+        )
+        diameter = (
+            self.number(t.get("diameter"), f"{where}.diameter", 0.3, 200.0)
+            if "diameter" in t
+            else None
+        )
+        basis = (
+            self.choice(t["basis"], f"{where}.basis", ("published", "inferred"))
+            if "basis" in t
+            else ""
+        )
         note = self.text_table(t["note"], f"{where}.note") if "note" in t else {}
         if basis == "inferred" and not note:
-            self.bad(where, "an inferred shape needs a note saying what its size is based on")
+            self.bad(
+                where, "an inferred shape needs a note saying what its size is based on"
+            )
         extra = {}
         for key in extra_keys:
             if key not in t:
                 continue
-            if key in ("side_ports", "node_ports"):
+            if key.endswith("_ports"):
                 extra[key] = self.string_list(t[key], f"{where}.{key}")
             else:
                 v = self.number(t[key], f"{where}.{key}", 0.0, 500.0)
@@ -371,17 +302,20 @@ class _Reader:
                     extra[key] = v
         if len(self.problems) > n_before or kind not in KINDS:
             return None
-        shape = Shape(length, diameter, basis, text(note), extra)
+        shape = Shape(length, diameter, basis, note, extra)
         for msg in KINDS[kind].check_shape(shape):
             key, _, rest = msg.partition(": ")
-            self.bad(f"{where[:-len('.shape')]}.{key}", rest)
+            self.bad(f"{where[: -len('.shape')]}.{key}", rest)
         return shape if len(self.problems) == n_before else None
 
     def phases(self, value, modules, declared: set) -> list[Phase]:
         """`modules` holds the modules that were read without problems; `declared` every
         module id in the file, so a broken module is not reported again as unknown."""
         if not isinstance(value, list):
-            self.bad("phases", f"expected a list of [[phases]] tables, found {_type(value)}")
+            self.bad(
+                "phases",
+                f"expected a list of [[phases]] tables, found {type_name(value)}",
+            )
             return []
         if not value:
             self.bad("phases", "a plan needs at least one phase")
@@ -391,9 +325,22 @@ class _Reader:
         out, seen = [], set()
         for i, entry in enumerate(value):
             where = f"phases[{i}]"
-            p = self.table(entry, where, ("id", "name", "sources", "confidence"),
-                           ("date", "date_end", "note", "root", "add", "relocate", "remove",
-                            "crew", "published_totals"))
+            p = self.table(
+                entry,
+                where,
+                ("id", "name", "sources", "confidence"),
+                (
+                    "date",
+                    "date_end",
+                    "note",
+                    "root",
+                    "add",
+                    "relocate",
+                    "remove",
+                    "crew",
+                    "published_totals",
+                ),
+            )
             if p is None:
                 continue
             pid = self.ident(p["id"], f"{where}.id") if "id" in p else ""
@@ -406,46 +353,73 @@ class _Reader:
                 root = self.string(p["root"], f"{where}.root")
                 if root and root not in declared:
                     self.bad(f"{where}.root", f"unknown module '{root}'")
-            add = self.attachments(p.get("add", []), f"{where}.add", modules, declared,
-                                   True)
-            reloc = self.attachments(p.get("relocate", []), f"{where}.relocate", modules,
-                                     declared, False)
-            remove = self.string_list(p.get("remove", []), f"{where}.remove",
-                                      lambda s, w: s in declared or self.bad(
-                                          w, f"unknown module '{s}'"))
-            crew = self.figure(p["crew"], f"{where}.crew", "crew") if "crew" in p else None
+            add = self.attachments(
+                p.get("add", []), f"{where}.add", modules, declared, True
+            )
+            reloc = self.attachments(
+                p.get("relocate", []), f"{where}.relocate", modules, declared, False
+            )
+            remove = self.string_list(
+                p.get("remove", []),
+                f"{where}.remove",
+                lambda s, w: s in declared or self.bad(w, f"unknown module '{s}'"),
+            )
+            crew = (
+                self.figure(p["crew"], f"{where}.crew", "crew") if "crew" in p else None
+            )
             totals = {}
             if "published_totals" in p:
-                tt = self.table(p["published_totals"], f"{where}.published_totals", (),
-                                ("mass", "pressurized_volume", "power")) or {}
+                tt = (
+                    self.table(
+                        p["published_totals"],
+                        f"{where}.published_totals",
+                        (),
+                        ("mass", "pressurized_volume", "power"),
+                    )
+                    or {}
+                )
                 for q, v in tt.items():
                     if q in ("mass", "pressurized_volume", "power"):
                         f = self.figure(v, f"{where}.published_totals.{q}", q)
                         if f:
                             totals[q] = f
             date = self.date(p["date"], f"{where}.date") if "date" in p else ""
-            date_end = self.date(p["date_end"], f"{where}.date_end") \
-                if "date_end" in p else ""
+            date_end = (
+                self.date(p["date_end"], f"{where}.date_end") if "date_end" in p else ""
+            )
             if date_end and not date:
                 self.bad(f"{where}.date_end", "given without a date")
             elif date and date_end and date_end < date[: len(date_end)]:
                 self.bad(f"{where}.date_end", f"{date_end} is before the date {date}")
-            out.append(Phase(
-                i, pid,
-                self.text_table(p["name"], f"{where}.name") if "name" in p else {},
-                self.sources_list(p["sources"], f"{where}.sources") if "sources" in p
-                else (),
-                self.choice(p["confidence"], f"{where}.confidence", CONFIDENCES)
-                if "confidence" in p else "",
-                date, date_end,
-                self.text_table(p["note"], f"{where}.note") if "note" in p else {},
-                root, add, reloc, remove, crew, totals,
-            ))
+            out.append(
+                Phase(
+                    i,
+                    pid,
+                    self.text_table(p["name"], f"{where}.name") if "name" in p else {},
+                    self.sources_list(p["sources"], f"{where}.sources")
+                    if "sources" in p
+                    else (),
+                    self.choice(p["confidence"], f"{where}.confidence", CONFIDENCES)
+                    if "confidence" in p
+                    else "",
+                    date,
+                    date_end,
+                    self.text_table(p["note"], f"{where}.note") if "note" in p else {},
+                    root,
+                    add,
+                    reloc,
+                    remove,
+                    crew,
+                    totals,
+                )
+            )
         return out
 
-    def attachments(self, value, where, modules, declared, allow_root) -> tuple[Attach, ...]:
+    def attachments(
+        self, value, where, modules, declared, allow_root
+    ) -> tuple[Attach, ...]:
         if not isinstance(value, list):
-            self.bad(where, f"expected a list of tables, found {_type(value)}")
+            self.bad(where, f"expected a list of tables, found {type_name(value)}")
             return ()
         out = []
         for i, entry in enumerate(value):
@@ -453,15 +427,23 @@ class _Reader:
             t = self.table(entry, w, ("module",), ("to", "port", "own_port", "roll"))
             if t is None:
                 continue
-            mod = self.string(t.get("module", ""), f"{w}.module") if "module" in t else ""
+            mod = (
+                self.string(t.get("module", ""), f"{w}.module") if "module" in t else ""
+            )
             if mod and mod not in declared:
                 self.bad(f"{w}.module", f"unknown module '{mod}'")
             to = self.string(t["to"], f"{w}.to") if "to" in t else None
             if to is not None and to not in declared:
                 self.bad(f"{w}.to", f"unknown module '{to}'")
             port = self.string(t["port"], f"{w}.port") if "port" in t else None
-            own = self.string(t["own_port"], f"{w}.own_port") if "own_port" in t else None
-            roll = self.number(t["roll"], f"{w}.roll", -360.0, 360.0) if "roll" in t else 0.0
+            own = (
+                self.string(t["own_port"], f"{w}.own_port") if "own_port" in t else None
+            )
+            roll = (
+                self.number(t["roll"], f"{w}.roll", -360.0, 360.0)
+                if "roll" in t
+                else 0.0
+            )
             if to is None:
                 if not allow_root:
                     self.bad(w, "a relocation needs 'to', 'port' and 'own_port'")
@@ -469,23 +451,19 @@ class _Reader:
                     self.bad(w, "'port' and 'own_port' need 'to'")
             else:
                 if port is None:
-                    self.bad(f"{w}.port", "missing (the port on the module it docks to)")
+                    self.bad(
+                        f"{w}.port", "missing (the port on the module it docks to)"
+                    )
                 if own is None:
                     self.bad(f"{w}.own_port", "missing (the port of the module itself)")
                 for key, mid, pname in (("port", to, port), ("own_port", mod, own)):
                     if pname and mid in modules:
                         names = KINDS[modules[mid].kind].port_names(modules[mid].shape)
                         if pname not in names:
-                            self.bad(f"{w}.{key}", f"'{mid}' ({modules[mid].kind}) has no "
-                                     f"port '{pname}' (ports: {', '.join(names)})")
+                            self.bad(
+                                f"{w}.{key}",
+                                f"'{mid}' ({modules[mid].kind}) has no "
+                                f"port '{pname}' (ports: {', '.join(names)})",
+                            )
             out.append(Attach(mod, to, port, own, roll or 0.0))
         return tuple(out)
-
-
-def _join(where: str, key: str) -> str:
-    return f"{where}.{key}" if where else str(key)
-
-
-def _type(value) -> str:
-    return {dict: "a table", list: "a list", str: "text", bool: "true/false",
-            int: "a number", float: "a number"}.get(type(value), type(value).__name__)

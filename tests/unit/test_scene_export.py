@@ -186,8 +186,9 @@ def test_extras_equal_info_json(plan, tmp_path):
         k: v for k, v in info.items() if k not in ("modules", "phases")
     }
     assert root["extras"]["phase"] == info["phases"][0]
-    assert all(
-        s["url"].startswith("http") for s in root["extras"]["plan"]["sources"].values()
+    assert all(  # an outlet-only source has no link (url null)
+        s["url"] is None if s["outlet_only"] else s["url"].startswith("http")
+        for s in root["extras"]["plan"]["sources"].values()
     )
     by_id = {m["id"]: m for m in info["modules"]}
     seen = [doc["nodes"][i]["extras"]["module"] for i in root["children"]]
