@@ -6,7 +6,9 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 QM := assets/translations/ross_ru.qm
 
-.PHONY: run test bench lint clean
+VALIDATORS := tools/validators/node_modules/.installed
+
+.PHONY: run test test-fast bench lint format clean vendor-web
 
 $(STAMP): pyproject.toml
 	@tools/system_packages.sh run
@@ -22,9 +24,29 @@ $(QM): assets/translations/ross_ru.ts $(STAMP)
 run: $(STAMP) $(QM)
 	$(PY) main.py $(ARGS)
 
+$(VALIDATORS): tools/validators/package-lock.json
+	npm ci --silent --no-audit --no-fund --prefix tools/validators
+	@touch $@
+
+# ruff (lint and format), the layer contracts (import-linter) and the type checker
+lint: $(STAMP)
+	$(VENV)/bin/ruff check models3d ui main.py tests bench tools
+	$(VENV)/bin/ruff format --check models3d ui main.py tests bench tools
+	$(VENV)/bin/lint-imports --no-cache
+	$(VENV)/bin/mypy
+
+format: $(STAMP)
+	$(VENV)/bin/ruff check --fix models3d ui main.py tests bench tools
+	$(VENV)/bin/ruff format models3d ui main.py tests bench tools
+
 test: $(STAMP) $(QM)
 	@tools/system_packages.sh test
+	@$(MAKE) --no-print-directory lint
+	@$(MAKE) --no-print-directory $(VALIDATORS)
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+vendor-web:
+	bash tools/build_web_vendor.sh
 
 bench: $(STAMP) $(QM)
 	@tools/system_packages.sh test
@@ -32,6 +54,8 @@ bench: $(STAMP) $(QM)
 	xvfb-run -a -s "-screen 0 2100x1400x24" $(PY) bench/frame.py
 	xvfb-run -a -s "-screen 0 1920x1200x24" $(PY) bench/startup.py
 	xvfb-run -a -s "-screen 0 1920x1200x24" $(PY) bench/export.py
+	xvfb-run -a -s "-screen 0 1920x1200x24" $(PY) bench/picking.py --draw
+	$(PY) bench/orbit.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis *.egg-info

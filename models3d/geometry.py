@@ -16,7 +16,7 @@ from .plan import Module, Plan
 from .primitives import Part, merge_parts
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # identity: caches (picking index) key on it
 class ModuleMeshes:
     module_id: str
     parts: dict  # material -> Part (module space)

@@ -21,14 +21,9 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 # Qt must be told about OpenGL context sharing and the surface format before the
-# QApplication exists (pytest-qt creates it lazily). Importing ui.app imports no Qt yet.
+# QApplication exists (pytest-qt creates it lazily): tests/ui and tests/gl configure it in
+# their conftest, so the unit tests never import Qt.
 os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
-
-
-def pytest_configure(config):
-    from ui.app import _configure_qt
-
-    _configure_qt()
 
 
 @pytest.fixture(autouse=True)

@@ -53,7 +53,8 @@ def extract() -> dict[str, list[str]]:
                 if isinstance(f, ast.Attribute) and f.attr == "tr" and ctx_cls and \
                         isinstance(first, ast.Constant) and isinstance(first.value, str):
                     add(ctx_cls, first.value)
-                elif isinstance(f, ast.Name) and f.id == "tr" and (module_ctx or ctx_cls) \
+                elif isinstance(f, ast.Name) and f.id in ("tr", "N_") and \
+                        (module_ctx or ctx_cls) \
                         and isinstance(first, ast.Constant) and isinstance(first.value, str):
                     # a module's tr() helper, or `tr = self.tr` inside a method
                     add(module_ctx or ctx_cls, first.value)
@@ -80,6 +81,7 @@ def read_ts() -> dict[tuple[str, str], str]:
 
 def write_ts(strings: dict[str, list[str]], known: dict) -> list[tuple[str, str]]:
     root = ET.Element("TS", version="2.1", language="ru_RU", sourcelanguage="en")
+    by_source = {src: text for (_ctx, src), text in known.items()}
     missing = []
     for ctx in sorted(strings):
         c = ET.SubElement(root, "context")
@@ -90,6 +92,8 @@ def write_ts(strings: dict[str, list[str]], known: dict) -> list[tuple[str, str]
             t = ET.SubElement(m, "translation")
             if (ctx, s) in known:
                 t.text = known[(ctx, s)]
+            elif s in by_source:  # the string moved to another context: same words
+                t.text = by_source[s]
             else:
                 t.set("type", "unfinished")
                 missing.append((ctx, s))

@@ -41,7 +41,7 @@ def run(plan: Plan, phase: int | None, quit_after_first_frame: bool = False,
     if quit_after_first_frame:
         def first_frame():
             ms = (time.perf_counter() - _T0) * 1000
-            st = window.state
+            st = window.model
             print(f"first frame after {ms:.0f} ms: {st.plan.id} phase {st.phase + 1}, "
                   f"{len(st.modules())} modules", flush=True)
             app.quit()

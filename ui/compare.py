@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QSplitter,
+from PySide6.QtWidgets import (QComboBox, QDialogButtonBox, QGridLayout, QHBoxLayout, QLabel, QSplitter,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from models3d.assembly import assemble
 from models3d.plan import Plan, text
-from models3d.totals import phase_totals
+from models3d.viewer_model import ViewerModel
 
 from .panels import quantity_label, span_text
 from .scene import StationScene
@@ -31,7 +30,8 @@ class _Side(QWidget):
         self.view = StationView()
         self.view.animate = False
         self.view.sky.show_stars = True
-        self.scene = StationScene(self.view)
+        self.model = ViewerModel(plans[plan_id])
+        self.scene = StationScene(self.view, self.model)
         top = QHBoxLayout()
         top.addWidget(self.plan_box, 3)
         top.addWidget(self.phase_box, 2)
@@ -50,14 +50,15 @@ class _Side(QWidget):
 
     def _load(self, pid: str) -> None:
         plan = self.plans[pid]
-        self.scene.set_plan(plan)
+        if self.model.plan is not plan:
+            self.model.set_plan(plan)
         self.phase_box.blockSignals(True)
         self.phase_box.clear()
         for i, ph in enumerate(plan.phases):
             self.phase_box.addItem(f"{i + 1}. {text(ph.name)} ({ph.date_label()})")
         self.phase_box.setCurrentIndex(len(plan.phases) - 1)
         self.phase_box.blockSignals(False)
-        self.scene.show_phase(len(plan.phases) - 1)
+        self.model.set_phase(len(plan.phases) - 1)
 
     def _on_plan(self) -> None:
         self._load(self.plan_box.currentData())
@@ -65,7 +66,7 @@ class _Side(QWidget):
 
     def _on_phase(self, i: int) -> None:
         if i >= 0:
-            self.scene.show_phase(i)
+            self.model.set_phase(i)
             self.owner.frame_both()
 
 
@@ -88,7 +89,12 @@ class CompareWindow(QWidget):
         split.setSizes([520, 260])
         lay = QGridLayout(self)
         lay.addWidget(split, 0, 0)
-        lay.addWidget(self.scale_label, 1, 0)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.close)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.scale_label, 1)
+        bottom.addWidget(close)
+        lay.addLayout(bottom, 1, 0)
         self.left.view.camera_changed.connect(self._sync_camera)
         self.resize(1400, 860)
         self.refresh()
@@ -116,8 +122,7 @@ class CompareWindow(QWidget):
     def _fill_table(self) -> None:
         sides = []
         for side in (self.left, self.right):
-            plan = side.plan
-            sides.append((plan, phase_totals(plan, assemble(plan))))
+            sides.append((side.model.plan, side.model.totals))
         rows = max(len(p.phases) for p, _ in sides)
         cols = []
         for plan, _ in sides:
@@ -145,5 +150,11 @@ class CompareWindow(QWidget):
 
     def closeEvent(self, ev) -> None:
         for side in (self.left, self.right):
-            side.scene.clear()
+            side.scene.close()
         super().closeEvent(ev)
+
+    def keyPressEvent(self, ev) -> None:
+        if ev.key() == Qt.Key.Key_Escape:
+            self.close()
+        else:
+            super().keyPressEvent(ev)

@@ -14,40 +14,28 @@ def tr(s: str) -> str:
     return QCoreApplication.translate("help", s)
 
 
-def shortcuts() -> list[tuple[str, list[tuple[str, str]]]]:
+def gestures() -> list[tuple[str, list[tuple[str, str]]]]:
+    """Mouse and view keys that are not menu commands."""
     return [
-        (tr("Timeline"), [
-            ("Left / Right", tr("previous / next phase")),
-            ("Home / End", tr("first / last phase")),
-            ("Space", tr("play or pause the assembly")),
-            (tr("click or drag on the timeline"), tr("jump to a phase")),
-        ]),
         (tr("View"), [
             (tr("left-drag"), tr("orbit")),
             (tr("right-drag, middle-drag or Shift+drag"), tr("pan")),
             (tr("wheel"), tr("zoom towards the cursor")),
             (tr("click"), tr("select the module under the cursor")),
             ("Esc", tr("clear the selection")),
-            ("F / Shift+F", tr("fit the station / the selected module")),
-            ("1 / 3 / 7 / 9", tr("front / side / top / iso view")),
             ("+ / -", tr("zoom in / out")),
             ("Ctrl+arrows", tr("orbit")),
             ("Shift+arrows", tr("pan")),
-            ("Ctrl+1 / Ctrl+2 / Ctrl+3", tr("solid / wireframe overlay / x-ray")),
-            ("L", tr("module labels")),
-        ]),
-        (tr("Window"), [
-            ("Ctrl+O", tr("open a plan file")),
-            ("Ctrl+K", tr("compare two plans")),
-            ("F1", tr("this sheet")),
-            ("Ctrl+Q", tr("quit")),
+            (tr("click or drag on the timeline"), tr("jump to a phase")),
         ]),
     ]
 
 
-def shortcuts_html() -> str:
+def shortcuts_html(commands: list[tuple[str, list[tuple[str, str]]]]) -> str:
+    """The shortcuts sheet: every menu command with a shortcut (from the action table),
+    then the mouse and view keys."""
     out = [f"<h3>{tr('Keyboard shortcuts')}</h3>"]
-    for title, rows in shortcuts():
+    for title, rows in [*commands, *gestures()]:
         out.append(f"<h4>{html.escape(title)}</h4><table cellpadding='3'>")
         for key, what in rows:
             out.append(f"<tr><td><b>{html.escape(key)}</b></td><td>{html.escape(what)}"

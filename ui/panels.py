@@ -13,8 +13,9 @@ from PySide6.QtWidgets import (QLabel, QTextBrowser, QTreeWidget, QTreeWidgetIte
 
 from models3d.figures import LABELS, MODULE_QUANTITIES, TOTAL_QUANTITIES, Figure, Span
 from models3d.plan import text
+from models3d.viewer_model import ViewerModel
 
-from .state import ViewerState
+from .binding import Bindings
 
 BADGE = {  # confidence -> (background, label key)
     "confirmed": "#2e7d32",
@@ -66,9 +67,9 @@ def source_links(plan, ids) -> str:
     return ", ".join(out)
 
 
-def _figure_row(plan, label: str, f: Figure) -> str:
-    note = (f'<br><span style="font-size:small; color:gray;">{html.escape(f.note)}</span>'
-            if f.note else "")
+def _figure_row(plan, label: str, f: Figure, lang: str = "en") -> str:
+    note = (f'<br><span style="font-size:small; color:gray;">'
+            f'{html.escape(text(f.note, lang))}</span>' if f.note else "")
     return (f"<tr><td>{html.escape(label)}</td><td><b>{html.escape(f.format())}</b>{note}"
             f"</td><td>{badge(f.confidence)}</td><td>{source_links(plan, f.sources)}</td>"
             "</tr>")
@@ -87,13 +88,14 @@ def module_html(plan, mid: str, lang: str = "en") -> str:
     parts.append(f'<p style="color:gray;">{html.escape(kind)} · {html.escape(m.kind)}'
                  f" · id {html.escape(mid)}</p>")
     if m.launch:
-        bits = [b for b in (m.launch.date, m.launch.vehicle, m.launch.site) if b]
+        bits = [b for b in (m.launch.date_label(), text(m.launch.vehicle, lang),
+                            text(m.launch.site, lang)) if b]
         note = (f'<br><span style="font-size:small; color:gray;">'
-                f"{html.escape(m.launch.note)}</span>" if m.launch.note else "")
+                f"{html.escape(text(m.launch.note, lang))}</span>" if m.launch.note else "")
         parts.append(f"<p><b>{tr('Launch')}:</b> {html.escape(', '.join(bits) or '—')} "
                      f"{badge(m.launch.confidence)} {source_links(plan, m.launch.sources)}"
                      f"{note}</p>")
-    rows = [_figure_row(plan, quantity_label(q), m.figures[q])
+    rows = [_figure_row(plan, quantity_label(q), m.figures[q], lang)
             for q in MODULE_QUANTITIES if q in m.figures]
     if rows:
         parts.append('<table cellspacing="0" cellpadding="3">' + "".join(rows) + "</table>")
@@ -109,7 +111,8 @@ def module_html(plan, mid: str, lang: str = "en") -> str:
         tr("drawing size, not a published figure")
     parts.append(f'<p style="font-size:small;"><b>{tr("Drawn at")}</b> '
                  f"{m.shape.length:g} m × {m.shape.diameter:g} m ({html.escape(basis)})"
-                 + (f": {html.escape(m.shape.note)}" if m.shape.note else "") + "</p>")
+                 + (f": {html.escape(text(m.shape.note, lang))}" if m.shape.note else "")
+                 + "</p>")
     if m.note:
         parts.append(f'<p style="font-size:small;">{html.escape(text(m.note, lang))}</p>')
     return "".join(parts)
@@ -125,7 +128,7 @@ def plan_html(plan, lang: str = "en") -> str:
                      f"<b>{tr('Interpretation')}:</b> "
                      f"{html.escape(text(plan.interpretation, lang))}</p>")
     if plan.orbit:
-        rows = [_figure_row(plan, quantity_label(q), f) for q, f in plan.orbit.items()]
+        rows = [_figure_row(plan, quantity_label(q), f, lang) for q, f in plan.orbit.items()]
         parts.append(f"<p><b>{tr('Orbit')}</b></p><table cellpadding='3'>"
                      + "".join(rows) + "</table>")
     parts.append(f"<p><b>{tr('Sources')}</b> ({tr('* low reliability')})</p><ul>")
@@ -150,9 +153,9 @@ def span_text(s: Span, names=None) -> str:
     return out
 
 
-def totals_html(plan, state: ViewerState) -> str:
-    tot = state.totals[state.phase]
-    ph = plan.phases[state.phase]
+def totals_html(plan, model: ViewerModel) -> str:
+    tot = model.totals[model.phase]
+    ph = plan.phases[model.phase]
     rows = []
     for q in TOTAL_QUANTITIES:
         s = tot.sums[q]
@@ -163,7 +166,7 @@ def totals_html(plan, state: ViewerState) -> str:
         if q in tot.published:
             f = tot.published[q]
             note = (f'<br><span style="font-size:small; color:gray;">'
-                    f"{html.escape(f.note)}</span>" if f.note else "")
+                    f"{html.escape(text(f.note))}</span>" if f.note else "")
             rows.append(f'<tr><td style="color:gray;">&nbsp;&nbsp;{tr("published")}</td>'
                         f"<td>{html.escape(f.format())}{note}</td><td>{badge(f.confidence)} "
                         f"{source_links(plan, f.sources)}</td></tr>")
@@ -174,7 +177,7 @@ def totals_html(plan, state: ViewerState) -> str:
                 f"{tot.ports_used} {tr('used')}, {tot.ports_free} {tr('free')}</td></tr>")
     rows.append(f"<tr><td>{tr('On the station')}</td><td colspan='2'>{tot.modules} "
                 f"{tr('modules')}, {tot.vehicles} {tr('visiting vehicles')}</td></tr>")
-    return (f"<p><b>{state.phase + 1}. {html.escape(text(ph.name))}</b> — "
+    return (f"<p><b>{model.phase + 1}. {html.escape(text(ph.name))}</b> — "
             f"{html.escape(ph.date_label())} {badge(ph.confidence)} "
             f"{source_links(plan, ph.sources)}</p>"
             '<table cellspacing="0" cellpadding="2">' + "".join(rows) + "</table>"
@@ -185,14 +188,12 @@ class ModuleList(QTreeWidget):
     """Modules grouped by the phase that brings them, with visibility checkboxes; the
     user's reference models in a group of their own."""
 
-    reference_toggled = Signal(str, bool)
-    reference_activated = Signal(str)
+    reference_activated = Signal(str)  # the user asks to move or rescale a reference
 
-    def __init__(self, state: ViewerState, lang=lambda: "en", parent=None):
+    def __init__(self, model: ViewerModel, parent=None):
         super().__init__(parent)
         self.setObjectName("module_list")
-        self.state = state
-        self.lang = lang
+        self.model = model
         self.setHeaderHidden(True)
         self.setRootIsDecorated(True)
         self.items: dict[str, QTreeWidgetItem] = {}
@@ -201,12 +202,21 @@ class ModuleList(QTreeWidget):
         self.itemChanged.connect(self._on_item_changed)
         self.itemDoubleClicked.connect(self._on_double_click)
         self.itemSelectionChanged.connect(self._on_selection)
-        state.plan_changed.connect(self.rebuild)
-        state.phase_changed.connect(lambda *_: self.refresh())
-        state.selection_changed.connect(lambda _: self.refresh())
-        state.hidden_changed.connect(self.refresh)
+        self.bindings = Bindings(self)
+        self.bindings.connect(model.plan_changed, self.rebuild)
+        self.bindings.connect(model.phase_changed, self.refresh)
+        self.bindings.connect(model.selection_changed, self.refresh)
+        self.bindings.connect(model.hidden_changed, self.refresh)
+        self.bindings.connect(model.references_changed, self._show_references)
+        self.bindings.connect(model.language_changed, self.rebuild)
 
-    def set_references(self, refs: list[tuple[str, str]]) -> None:
+    def lang(self) -> str:
+        return self.model.language
+
+    def _show_references(self) -> None:
+        from pathlib import Path
+
+        refs = self.model.references.values()
         self._updating = True
         if self.ref_group is not None:
             self.takeTopLevelItem(self.indexOfTopLevelItem(self.ref_group))
@@ -215,11 +225,12 @@ class ModuleList(QTreeWidget):
             self.ref_group = QTreeWidgetItem([tr("Reference models (not in totals)")])
             self.ref_group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.addTopLevelItem(self.ref_group)
-            for rid, label in refs:
-                item = QTreeWidgetItem([label])
-                item.setData(0, ROLE_REFERENCE, rid)
+            for ref in refs:
+                item = QTreeWidgetItem([Path(ref.path).name or ref.id])
+                item.setData(0, ROLE_REFERENCE, ref.id)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(0, Qt.CheckState.Checked)
+                item.setCheckState(0, Qt.CheckState.Checked if ref.visible
+                                   else Qt.CheckState.Unchecked)
                 item.setToolTip(0, tr("Double-click to move or rescale it"))
                 self.ref_group.addChild(item)
             self.ref_group.setExpanded(True)
@@ -230,15 +241,15 @@ class ModuleList(QTreeWidget):
         if rid:
             self.reference_activated.emit(rid)
 
-    def rebuild(self) -> None:
+    def rebuild(self, *_) -> None:
         self._updating = True
         self.clear()
         self.items = {}
         self.ref_group = None
-        plan = self.state.plan
+        plan = self.model.plan
         placed = set()
         for i, ph in enumerate(plan.phases):
-            new = [m for m in self.state.modules(i) if m not in placed]
+            new = [m for m in self.model.modules(i) if m not in placed]
             group = QTreeWidgetItem([f"{i + 1}. {text(ph.name, self.lang())} — "
                                      f"{ph.date_label()}"])
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
@@ -260,17 +271,18 @@ class ModuleList(QTreeWidget):
                 placed.add(mid)
             group.setExpanded(True)
         self._updating = False
+        self._show_references()
         self.refresh()
 
-    def refresh(self) -> None:
-        if self.state.plan is None:
+    def refresh(self, *_) -> None:
+        if self.model.plan is None:
             return
         self._updating = True
-        on = set(self.state.modules())
+        on = set(self.model.modules())
         pal = self.palette()
         for mid, item in self.items.items():
             present = mid in on
-            hidden = mid in self.state.hidden
+            hidden = mid in self.model.hidden
             item.setCheckState(0, Qt.CheckState.Unchecked if hidden else
                                Qt.CheckState.Checked)
             color = pal.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Text)
@@ -280,14 +292,14 @@ class ModuleList(QTreeWidget):
             f = QFont(item.font(0))
             f.setItalic(not present)
             item.setFont(0, f)
-            item.setSelected(mid == self.state.selected)
+            item.setSelected(mid == self.model.selected)
         for i in range(self.topLevelItemCount()):
             g = self.topLevelItem(i)
             f = g.font(0)
-            f.setUnderline(i == self.state.phase)
+            f.setUnderline(i == self.model.phase)
             g.setFont(0, f)
-        if self.state.selected in self.items:
-            self.scrollToItem(self.items[self.state.selected])
+        if self.model.selected in self.items:
+            self.scrollToItem(self.items[self.model.selected])
         self._updating = False
 
     def _on_item_changed(self, item, column) -> None:
@@ -295,41 +307,46 @@ class ModuleList(QTreeWidget):
             return
         rid = item.data(0, ROLE_REFERENCE)
         if rid:
-            self.reference_toggled.emit(rid, item.checkState(0) == Qt.CheckState.Checked)
+            self.model.set_reference_visible(
+                rid, item.checkState(0) == Qt.CheckState.Checked)
             return
         mid = item.data(0, ROLE_MODULE)
         if mid:
-            self.state.set_hidden(mid, item.checkState(0) != Qt.CheckState.Checked)
+            self.model.set_hidden(mid, item.checkState(0) != Qt.CheckState.Checked)
 
     def _on_selection(self) -> None:
         if self._updating:
             return
         sel = self.selectedItems()
         mid = sel[0].data(0, ROLE_MODULE) if sel else None
-        if mid and mid not in self.state.modules():
+        if mid and mid not in self.model.modules():
             # a module that is not on the station yet (or any more): go to its phase
-            first = self.state.first_phase_of(mid)
+            first = self.model.first_phase_of(mid)
             if first is not None:
-                self.state.set_phase(first)
-        self.state.select(mid)
+                self.model.set_phase(first)
+        self.model.select(mid)
 
 
 class PropertiesPanel(QTextBrowser):
-    def __init__(self, state: ViewerState, lang=lambda: "en", parent=None):
+    def __init__(self, model: ViewerModel, parent=None):
         super().__init__(parent)
         self.setObjectName("properties")
-        self.state = state
-        self.lang = lang
+        self.model = model
         self.setOpenExternalLinks(True)
-        state.plan_changed.connect(self.refresh)
-        state.selection_changed.connect(lambda _: self.refresh())
+        self.bindings = Bindings(self)
+        for signal in (model.plan_changed, model.selection_changed,
+                       model.language_changed, model.override_changed):
+            self.bindings.connect(signal, self.refresh)
 
-    def refresh(self) -> None:
-        plan = self.state.plan
+    def lang(self) -> str:
+        return self.model.language
+
+    def refresh(self, *_) -> None:
+        plan = self.model.plan
         if plan is None:
             return
-        if self.state.selected:
-            self.setHtml(module_html(plan, self.state.selected, self.lang()))
+        if self.model.selected:
+            self.setHtml(module_html(plan, self.model.selected, self.lang()))
         else:
             self.setHtml(plan_html(plan, self.lang()))
 
@@ -337,10 +354,10 @@ class PropertiesPanel(QTextBrowser):
 class TotalsPanel(QWidget):
     """Totals of the current phase, and mass/volume/power over the phases with ranges."""
 
-    def __init__(self, state: ViewerState, parent=None):
+    def __init__(self, model: ViewerModel, parent=None):
         super().__init__(parent)
         self.setObjectName("totals")
-        self.state = state
+        self.model = model
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         self.summary = QTextBrowser()
@@ -355,22 +372,40 @@ class TotalsPanel(QWidget):
         self.caption.setWordWrap(True)
         layout.addWidget(self.caption)
         self.markers = []
-        state.plan_changed.connect(self.rebuild)
-        state.phase_changed.connect(lambda *_: self.refresh())
+        self._plots: list = []
+        self._menus: list = []
+        # a list the closure holds, not self: the menus go when the panel is destroyed
+        menus = self._menus
+        self.destroyed.connect(lambda *_: [m.deleteLater() for m in menus])
+        self.bindings = Bindings(self)
+        self.bindings.connect(model.plan_changed, self.rebuild)
+        self.bindings.connect(model.language_changed, self.rebuild)
+        self.bindings.connect(model.phase_changed, self.refresh)
 
-    def rebuild(self) -> None:
-        self.plots.clear()
+    def _plot(self, row: int):
+        """The plot of one quantity, made once: pyqtgraph gives every plot context
+        menus without a parent, so remaking plots per plan would pile them up."""
+        while len(self._plots) <= row:
+            plot = self.plots.addPlot(row=len(self._plots), col=0, enableMenu=False)
+            if getattr(plot, "ctrlMenu", None) is not None:
+                self._menus.append(plot.ctrlMenu)
+            plot.setMenuEnabled(False)
+            plot.setMouseEnabled(x=False, y=False)
+            plot.hideButtons()
+            self._plots.append(plot)
+        plot = self._plots[row]
+        plot.clear()
+        return plot
+
+    def rebuild(self, *_) -> None:
         self.markers = []
-        tot = self.state.totals
+        tot = self.model.totals
         x = np.arange(1, len(tot) + 1, dtype=float)
         fg = self.palette().color(QPalette.ColorRole.Text)
         colors = {"mass": (90, 160, 255), "pressurized_volume": (120, 200, 120),
                   "power": (255, 180, 60)}
         for row, q in enumerate(TOTAL_QUANTITIES):
-            plot = self.plots.addPlot(row=row, col=0)
-            plot.setMenuEnabled(False)
-            plot.setMouseEnabled(x=False, y=False)
-            plot.hideButtons()
+            plot = self._plot(row)
             unit = tot[0].sums[q].unit if tot else ""
             short = {"mass": tr("Mass"), "pressurized_volume": tr("Volume"),
                      "power": tr("Power")}[q]
@@ -416,9 +451,9 @@ class TotalsPanel(QWidget):
                                 "disagree; diamonds: station totals a source published."))
         self.refresh()
 
-    def refresh(self) -> None:
-        if self.state.plan is None:
+    def refresh(self, *_) -> None:
+        if self.model.plan is None:
             return
         for m in self.markers:
-            m.setValue(self.state.phase + 1)
-        self.summary.setHtml(totals_html(self.state.plan, self.state))
+            m.setValue(self.model.phase + 1)
+        self.summary.setHtml(totals_html(self.model.plan, self.model))

@@ -8,8 +8,9 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from models3d.plan import text
+from models3d.viewer_model import ViewerModel
 
-from .state import ViewerState
+from .binding import Bindings
 
 ACCENT = QColor(255, 176, 46)
 MARGIN = 46
@@ -18,11 +19,10 @@ MARGIN = 46
 class Timeline(QWidget):
     play_state_changed = Signal(bool)
 
-    def __init__(self, state: ViewerState, lang=lambda: "en", parent=None):
+    def __init__(self, model: ViewerModel, parent=None):
         super().__init__(parent)
         self.setObjectName("timeline")
-        self.state = state
-        self.lang = lang
+        self.model = model
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMouseTracking(True)
@@ -30,8 +30,16 @@ class Timeline(QWidget):
         self.play_timer = QTimer(self)
         self.play_timer.setInterval(1700)
         self.play_timer.timeout.connect(self._on_play_tick)
-        state.plan_changed.connect(self._on_plan)
-        state.phase_changed.connect(lambda *_: self.update())
+        self.bindings = Bindings(self)
+        self.bindings.connect(model.plan_changed, self._on_plan)
+        self.bindings.connect(model.phase_changed, self._on_phase)
+        self.bindings.connect(model.language_changed, self._on_phase)
+
+    def lang(self) -> str:
+        return self.model.language
+
+    def _on_phase(self, *_) -> None:
+        self.update()
 
     def sizeHint(self) -> QSize:
         return QSize(800, 74)
@@ -42,13 +50,13 @@ class Timeline(QWidget):
     # ---- geometry --------------------------------------------------------------------
 
     def tick_x(self, i: int) -> float:
-        n = self.state.phase_count
+        n = self.model.phase_count
         if n <= 1:
             return self.width() / 2
         return MARGIN + i * (self.width() - 2 * MARGIN) / (n - 1)
 
     def phase_at(self, x: float) -> int:
-        n = self.state.phase_count
+        n = self.model.phase_count
         if n <= 1:
             return 0
         step = (self.width() - 2 * MARGIN) / (n - 1)
@@ -64,8 +72,8 @@ class Timeline(QWidget):
         if on == self.playing:
             return
         if on:
-            if self.state.phase >= self.state.phase_count - 1:
-                self.state.set_phase(0)
+            if self.model.phase >= self.model.phase_count - 1:
+                self.model.set_phase(0)
             self.play_timer.start()
         else:
             self.play_timer.stop()
@@ -75,11 +83,11 @@ class Timeline(QWidget):
         self.set_playing(not self.playing)
 
     def _on_play_tick(self) -> None:
-        if self.state.phase >= self.state.phase_count - 1:
+        if self.model.phase >= self.model.phase_count - 1:
             self.set_playing(False)
             return
-        self.state.step(1)
-        if self.state.phase >= self.state.phase_count - 1:
+        self.model.step(1)
+        if self.model.phase >= self.model.phase_count - 1:
             self.set_playing(False)
 
     def _on_plan(self) -> None:
@@ -91,12 +99,12 @@ class Timeline(QWidget):
     def mousePressEvent(self, ev):
         if ev.button() == Qt.MouseButton.LeftButton:
             self.set_playing(False)
-            self.state.set_phase(self.phase_at(ev.position().x()))
+            self.model.set_phase(self.phase_at(ev.position().x()))
 
     def mouseMoveEvent(self, ev):
         i = self.phase_at(ev.position().x())
         if ev.buttons() & Qt.MouseButton.LeftButton:
-            self.state.set_phase(i)
+            self.model.set_phase(i)
         if i != self._hover:
             self._hover = i
             self._update_tooltip(i)
@@ -110,13 +118,13 @@ class Timeline(QWidget):
         k = Qt.Key
         key = ev.key()
         if key == k.Key_Right:
-            self.state.step(1)
+            self.model.step(1)
         elif key == k.Key_Left:
-            self.state.step(-1)
+            self.model.step(-1)
         elif key == k.Key_Home:
-            self.state.set_phase(0)
+            self.model.set_phase(0)
         elif key == k.Key_End:
-            self.state.set_phase(self.state.phase_count - 1)
+            self.model.set_phase(self.model.phase_count - 1)
         elif key == k.Key_Space:
             self.toggle_play()
         else:
@@ -125,7 +133,7 @@ class Timeline(QWidget):
         ev.accept()
 
     def _update_tooltip(self, i: int) -> None:
-        plan = self.state.plan
+        plan = self.model.plan
         if plan is None or not 0 <= i < len(plan.phases):
             return
         ph = plan.phases[i]
@@ -137,7 +145,7 @@ class Timeline(QWidget):
     # ---- painting ----------------------------------------------------------------
 
     def paintEvent(self, ev):
-        plan = self.state.plan
+        plan = self.model.plan
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         pal = self.palette()
@@ -145,7 +153,7 @@ class Timeline(QWidget):
         if plan is None:
             return
         n = len(plan.phases)
-        cur = self.state.phase
+        cur = self.model.phase
         y = 20.0
         text_col = pal.color(QPalette.ColorRole.WindowText)
         dim = QColor(text_col)

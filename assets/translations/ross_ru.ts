@@ -4,12 +4,20 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <source>Main toolbar</source>
-      <translation>Основная панель</translation>
-    </message>
-    <message>
       <source>&amp;File</source>
       <translation>&amp;Файл</translation>
+    </message>
+    <message>
+      <source>&amp;View</source>
+      <translation>&amp;Вид</translation>
+    </message>
+    <message>
+      <source>&amp;Timeline</source>
+      <translation>&amp;Этапы</translation>
+    </message>
+    <message>
+      <source>&amp;Help</source>
+      <translation>&amp;Справка</translation>
     </message>
     <message>
       <source>&amp;Open plan file...</source>
@@ -68,8 +76,20 @@
       <translation>Изображения любого размера, все этапы, анимация, 3D-сцена</translation>
     </message>
     <message>
-      <source>&amp;View</source>
-      <translation>&amp;Вид</translation>
+      <source>&amp;Quit</source>
+      <translation>&amp;Выход</translation>
+    </message>
+    <message>
+      <source>&amp;Solid</source>
+      <translation>&amp;Сплошной</translation>
+    </message>
+    <message>
+      <source>&amp;Wireframe overlay</source>
+      <translation>&amp;Каркас поверх</translation>
+    </message>
+    <message>
+      <source>&amp;X-ray</source>
+      <translation>&amp;Рентген</translation>
     </message>
     <message>
       <source>Module &amp;labels</source>
@@ -90,86 +110,6 @@
     <message>
       <source>Fly modules in when stepping phase by phase</source>
       <translation>Модули подлетают при пошаговом переходе между этапами</translation>
-    </message>
-    <message>
-      <source>&amp;Panels</source>
-      <translation>&amp;Панели</translation>
-    </message>
-    <message>
-      <source>&amp;Language</source>
-      <translation>&amp;Язык</translation>
-    </message>
-    <message>
-      <source>&amp;Timeline</source>
-      <translation>&amp;Этапы</translation>
-    </message>
-    <message>
-      <source>&amp;Play assembly</source>
-      <translation>&amp;Показать сборку</translation>
-    </message>
-    <message>
-      <source>Step through every phase</source>
-      <translation>Пройти все этапы по очереди</translation>
-    </message>
-    <message>
-      <source>P&amp;revious phase</source>
-      <translation>&amp;Предыдущий этап</translation>
-    </message>
-    <message>
-      <source>&amp;Next phase</source>
-      <translation>&amp;Следующий этап</translation>
-    </message>
-    <message>
-      <source>F&amp;irst phase</source>
-      <translation>П&amp;ервый этап</translation>
-    </message>
-    <message>
-      <source>&amp;Last phase</source>
-      <translation>П&amp;оследний этап</translation>
-    </message>
-    <message>
-      <source>&amp;Help</source>
-      <translation>&amp;Справка</translation>
-    </message>
-    <message>
-      <source>Open plan file</source>
-      <translation>Открыть файл плана</translation>
-    </message>
-    <message>
-      <source>Station plans (*.toml);;All files (*)</source>
-      <translation>Планы станций (*.toml);;Все файлы (*)</translation>
-    </message>
-    <message>
-      <source>Import model</source>
-      <translation>Импорт модели</translation>
-    </message>
-    <message>
-      <source>Modules</source>
-      <translation>Модули</translation>
-    </message>
-    <message>
-      <source>Properties</source>
-      <translation>Свойства</translation>
-    </message>
-    <message>
-      <source>Station totals</source>
-      <translation>Итоги по станции</translation>
-    </message>
-    <message>
-      <source>&amp;Quit</source>
-      <translation>&amp;Выход</translation>
-    </message>
-    <message>
-      <source>&amp;Solid</source>
-      <translation>&amp;Сплошной</translation>
-    </message>
-    <message>
-      <source>&amp;Wireframe overlay</source>
-      <translation>&amp;Каркас поверх</translation>
-    </message>
-    <message>
-      <source>&amp;X-ray</source>
-      <translation>&amp;Рентген</translation>
     </message>
     <message>
       <source>&amp;Fit all</source>
@@ -196,8 +136,28 @@
       <translation>&amp;Изометрия (сброс)</translation>
     </message>
     <message>
-      <source>System default</source>
-      <translation>Как в системе</translation>
+      <source>F&amp;irst phase</source>
+      <translation>П&amp;ервый этап</translation>
+    </message>
+    <message>
+      <source>P&amp;revious phase</source>
+      <translation>&amp;Предыдущий этап</translation>
+    </message>
+    <message>
+      <source>&amp;Play assembly</source>
+      <translation>&amp;Показать сборку</translation>
+    </message>
+    <message>
+      <source>Step through every phase</source>
+      <translation>Пройти все этапы по очереди</translation>
+    </message>
+    <message>
+      <source>&amp;Next phase</source>
+      <translation>&amp;Следующий этап</translation>
+    </message>
+    <message>
+      <source>&amp;Last phase</source>
+      <translation>П&amp;оследний этап</translation>
     </message>
     <message>
       <source>&amp;Keyboard shortcuts</source>
@@ -206,6 +166,54 @@
     <message>
       <source>&amp;About ROSS Explorer</source>
       <translation>&amp;О программе ROSS Explorer</translation>
+    </message>
+    <message>
+      <source>&amp;Pause</source>
+      <translation>&amp;Пауза</translation>
+    </message>
+    <message>
+      <source>Main toolbar</source>
+      <translation>Основная панель</translation>
+    </message>
+    <message>
+      <source>&amp;Panels</source>
+      <translation>&amp;Панели</translation>
+    </message>
+    <message>
+      <source>&amp;Language</source>
+      <translation>&amp;Язык</translation>
+    </message>
+    <message>
+      <source>System default</source>
+      <translation>Как в системе</translation>
+    </message>
+    <message>
+      <source>Open plan file</source>
+      <translation>Открыть файл плана</translation>
+    </message>
+    <message>
+      <source>Station plans (*.toml);;All files (*)</source>
+      <translation>Планы станций (*.toml);;Все файлы (*)</translation>
+    </message>
+    <message>
+      <source>Keyboard shortcuts</source>
+      <translation>Сочетания клавиш</translation>
+    </message>
+    <message>
+      <source>About ROSS Explorer</source>
+      <translation>О программе ROSS Explorer</translation>
+    </message>
+    <message>
+      <source>Plan:</source>
+      <translation>План:</translation>
+    </message>
+    <message>
+      <source>The plan file could not be opened</source>
+      <translation>Не удалось открыть файл плана</translation>
+    </message>
+    <message>
+      <source>Unreadable settings were reset: {0}</source>
+      <translation>Сброшены нечитаемые настройки: {0}</translation>
     </message>
     <message>
       <source>Phase</source>
@@ -222,34 +230,6 @@
     <message>
       <source>removed</source>
       <translation>убрано</translation>
-    </message>
-    <message>
-      <source>&amp;Pause</source>
-      <translation>&amp;Пауза</translation>
-    </message>
-    <message>
-      <source>Keyboard shortcuts</source>
-      <translation>Сочетания клавиш</translation>
-    </message>
-    <message>
-      <source>About ROSS Explorer</source>
-      <translation>О программе ROSS Explorer</translation>
-    </message>
-    <message>
-      <source>Select a module first (in the view or the list), or drop a file on it.</source>
-      <translation>Сначала выберите модуль (на виде или в списке) или перетащите файл на него.</translation>
-    </message>
-    <message>
-      <source>Built-in mesh restored.</source>
-      <translation>Встроенная модель восстановлена.</translation>
-    </message>
-    <message>
-      <source>Export cancelled; nothing was kept.</source>
-      <translation>Экспорт отменён; ничего не сохранено.</translation>
-    </message>
-    <message>
-      <source>The plan file could not be opened</source>
-      <translation>Не удалось открыть файл плана</translation>
     </message>
     <message>
       <source>phase</source>
@@ -272,52 +252,12 @@
       <translation>Щёлкните модуль, чтобы выбрать его; перетаскивание — вращение, правой кнопкой — сдвиг, колесо — масштаб, F — вся станция, пробел — показ сборки.</translation>
     </message>
     <message>
-      <source>The model could not be imported</source>
-      <translation>Не удалось импортировать модель</translation>
-    </message>
-    <message>
-      <source>drawn with</source>
-      <translation>нарисован моделью</translation>
-    </message>
-    <message>
-      <source>triangles</source>
-      <translation>треугольников</translation>
-    </message>
-    <message>
-      <source>The screenshot could not be saved</source>
-      <translation>Не удалось сохранить снимок</translation>
-    </message>
-    <message>
-      <source>Saved</source>
-      <translation>Сохранено</translation>
-    </message>
-    <message>
-      <source>Exporting {0}...</source>
-      <translation>Экспорт {0}...</translation>
-    </message>
-    <message>
-      <source>The export failed</source>
-      <translation>Экспорт не удался</translation>
-    </message>
-    <message>
-      <source>Plan:</source>
-      <translation>План:</translation>
-    </message>
-    <message>
-      <source>Imported models not found: {0}</source>
-      <translation>Импортированные модели не найдены: {0}</translation>
-    </message>
-    <message>
       <source>Selected</source>
       <translation>Выбрано</translation>
     </message>
     <message>
       <source>Interpretation</source>
       <translation>Интерпретация</translation>
-    </message>
-    <message>
-      <source>Exported</source>
-      <translation>Экспортировано</translation>
     </message>
   </context>
   <context>
@@ -345,6 +285,30 @@
   </context>
   <context>
     <name>export</name>
+    <message>
+      <source>Export cancelled; nothing was kept.</source>
+      <translation>Экспорт отменён; ничего не сохранено.</translation>
+    </message>
+    <message>
+      <source>The screenshot could not be saved</source>
+      <translation>Не удалось сохранить снимок</translation>
+    </message>
+    <message>
+      <source>Saved</source>
+      <translation>Сохранено</translation>
+    </message>
+    <message>
+      <source>Exporting {0}...</source>
+      <translation>Экспорт {0}...</translation>
+    </message>
+    <message>
+      <source>The export failed</source>
+      <translation>Экспорт не удался</translation>
+    </message>
+    <message>
+      <source>Exported</source>
+      <translation>Экспортировано</translation>
+    </message>
     <message>
       <source>Export</source>
       <translation>Экспорт</translation>
@@ -453,16 +417,8 @@
   <context>
     <name>help</name>
     <message>
-      <source>Timeline</source>
-      <translation>Шкала этапов</translation>
-    </message>
-    <message>
       <source>View</source>
       <translation>Вид</translation>
-    </message>
-    <message>
-      <source>Window</source>
-      <translation>Окно</translation>
     </message>
     <message>
       <source>See how the planned Russian Orbital Station (ROS, earlier ROSS) is meant to come together, module by module, with every figure tied to its sources.</source>
@@ -491,26 +447,6 @@
     <message>
       <source>Keyboard shortcuts</source>
       <translation>Сочетания клавиш</translation>
-    </message>
-    <message>
-      <source>previous / next phase</source>
-      <translation>предыдущий / следующий этап</translation>
-    </message>
-    <message>
-      <source>first / last phase</source>
-      <translation>первый / последний этап</translation>
-    </message>
-    <message>
-      <source>play or pause the assembly</source>
-      <translation>запустить или остановить показ сборки</translation>
-    </message>
-    <message>
-      <source>click or drag on the timeline</source>
-      <translation>щелчок или перетаскивание по шкале</translation>
-    </message>
-    <message>
-      <source>jump to a phase</source>
-      <translation>перейти к этапу</translation>
     </message>
     <message>
       <source>left-drag</source>
@@ -549,44 +485,52 @@
       <translation>снять выделение</translation>
     </message>
     <message>
-      <source>fit the station / the selected module</source>
-      <translation>показать всю станцию / выбранный модуль</translation>
-    </message>
-    <message>
-      <source>front / side / top / iso view</source>
-      <translation>вид спереди / сбоку / сверху / изометрия</translation>
-    </message>
-    <message>
       <source>zoom in / out</source>
       <translation>приблизить / отдалить</translation>
     </message>
     <message>
-      <source>solid / wireframe overlay / x-ray</source>
-      <translation>сплошной / каркас / рентген</translation>
+      <source>click or drag on the timeline</source>
+      <translation>щелчок или перетаскивание по шкале</translation>
     </message>
     <message>
-      <source>module labels</source>
-      <translation>подписи модулей</translation>
-    </message>
-    <message>
-      <source>open a plan file</source>
-      <translation>открыть файл плана</translation>
-    </message>
-    <message>
-      <source>compare two plans</source>
-      <translation>сравнить два плана</translation>
-    </message>
-    <message>
-      <source>this sheet</source>
-      <translation>эта справка</translation>
-    </message>
-    <message>
-      <source>quit</source>
-      <translation>выход</translation>
+      <source>jump to a phase</source>
+      <translation>перейти к этапу</translation>
     </message>
   </context>
   <context>
     <name>importing</name>
+    <message>
+      <source>Import model</source>
+      <translation>Импорт модели</translation>
+    </message>
+    <message>
+      <source>Select a module first (in the view or the list), or drop a file on it.</source>
+      <translation>Сначала выберите модуль (на виде или в списке) или перетащите файл на него.</translation>
+    </message>
+    <message>
+      <source>Built-in mesh restored.</source>
+      <translation>Встроенная модель восстановлена.</translation>
+    </message>
+    <message>
+      <source>Some saved imported-model records were unreadable and were reset.</source>
+      <translation>Некоторые сохранённые записи об импортированных моделях не читались и были сброшены.</translation>
+    </message>
+    <message>
+      <source>The model could not be imported</source>
+      <translation>Не удалось импортировать модель</translation>
+    </message>
+    <message>
+      <source>drawn with</source>
+      <translation>нарисован моделью</translation>
+    </message>
+    <message>
+      <source>triangles</source>
+      <translation>треугольников</translation>
+    </message>
+    <message>
+      <source>Imported models not found: {0}</source>
+      <translation>Импортированные модели не найдены: {0}</translation>
+    </message>
     <message>
       <source>Cancel</source>
       <translation>Отмена</translation>

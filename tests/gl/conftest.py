@@ -5,8 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from models3d.catalogue import load_plan
-from tests.conftest import PLANS
+from tests.windows import windows  # noqa: F401 - the fixture
 
 
 def grab(view) -> np.ndarray:
@@ -20,33 +19,32 @@ def grab(view) -> np.ndarray:
 
 def station_mask(view, scene, img: np.ndarray) -> np.ndarray:
     """Pixels that differ from the same view with no module shown (stars off)."""
-    phase = scene.phase
+    phase = scene.model.phase
     for item in scene.items.values():
         item.setVisible(False)
     empty = grab(view)
-    scene.show_phase(phase)
+    scene._apply_current()
     return np.abs(img.astype(int) - empty.astype(int)).sum(axis=2) > 30
 
 
-@pytest.fixture
-def make_window(qtbot, gl_display):
-    from ui.main_window import MainWindow
+def pytest_configure(config):
+    from ui.app import _configure_qt
 
+    _configure_qt()
+
+
+@pytest.fixture
+def make_window(windows):  # noqa: F811 - uses the imported fixture
     def make(plan_id="ros-2024", phase="final", size=(1000, 700)):
-        plan = load_plan(PLANS / f"{plan_id}.toml")
-        win = MainWindow(plan, plan.phase_index(phase))
+        win = windows(plan_id, phase, show=False, size=size)
         # these tests are about the 3D view: give it the whole window
         for dock in win.docks.values():
             dock.hide()
-        win.view.animate = False
-        win.animate_docking = False
         win.view.sky.show_stars = False
-        win.resize(*size)
-        qtbot.addWidget(win)
         win.show()
-        qtbot.waitExposed(win)
-        win.scene.fit_camera()
-        qtbot.wait(10)
+        windows.qtbot.waitExposed(win)
+        win.view.view_preset("iso")
+        windows.qtbot.wait(10)
         return win
 
     return make

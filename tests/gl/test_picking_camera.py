@@ -14,12 +14,14 @@ from tests.conftest import BUNDLED, PLANS
 from tests.gl.conftest import grab
 from ui.viewport.items import ModuleItem
 
+pytestmark = pytest.mark.gl  # a real OpenGL context (Xvfb in CI)
+
 
 def _centre_on_screen(win, mid):
     """Widget point of a module's hull centre, nudged to a spot the ray really hits."""
     scene, view = win.scene, win.view
-    state = scene.states[scene.phase]
-    meshes = scene.meshes[mid]
+    state = scene.model.station[scene.model.phase]
+    meshes = scene.model.meshes(mid)
     part = meshes.parts.get("hull") or next(iter(meshes.parts.values()))
     c_local = part.vertices.mean(axis=0)
     t = state.transforms[mid]
@@ -31,7 +33,7 @@ def test_picking_at_each_module_centre_selects_it(make_window, plan_id):
     win = make_window(plan_id)
     scene, view = win.scene, win.view
     angles = [(28, -55), (0, 0), (0, 180), (0, 90), (0, -90), (89.9, -90), (-89.9, -90)]
-    for mid in scene.visible_modules():
+    for mid in scene.model.modules():
         # frame the module from several sides; from at least one of them nothing hides
         # its centre, and there the pick must be exactly this module
         picked = []
@@ -53,23 +55,23 @@ def test_click_between_modules_selects_nothing_and_array_selects_owner(make_wind
     view.view_preset("top", animate=False)
     # a click far from the station
     qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
-    assert scene.selected is None
+    assert scene.model.selected is None
     # a click on a NEM solar cell selects the NEM
-    state = scene.states[scene.phase]
-    solar = scene.meshes["nem"].parts["solar"].vertices
+    state = scene.model.station[scene.model.phase]
+    solar = scene.model.meshes("nem").parts["solar"].vertices
     tip = solar[np.argmax(solar[:, 1])] * np.array([1, 0.97, 1])  # near a wing tip
     t = state.transforms["nem"]
     cells = solar[np.abs(solar[:, 1] - tip[1]) < 1.5]
     x, y = view.project(t[:3, :3] @ cells.mean(axis=0) + t[:3, 3])
     qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=QPoint(int(x), int(y)))
-    assert scene.selected == "nem"
+    assert scene.model.selected == "nem"
     # in the corner between the base module and target module 1, seen from above:
     # clear of both hulls, both arrays and the node
     gap = state.transforms["uum"][:3, 3] + np.array([3.5, 3.5, 0.0])
     x, y = view.project(gap)
     assert view.pick_at(x, y) is None
     qtbot.keyClick(view, Qt.Key.Key_Escape)
-    assert scene.selected is None
+    assert scene.model.selected is None
 
 
 def test_hover_highlights_without_selecting(make_window, qtbot):
@@ -77,7 +79,7 @@ def test_hover_highlights_without_selecting(make_window, qtbot):
     x, y = _centre_on_screen(win, "bm")
     qtbot.mouseMove(win.view, QPoint(int(x), int(y)))
     qtbot.wait(30)
-    assert win.scene.hovered == "bm" and win.scene.selected is None
+    assert win.model.hovered == "bm" and win.model.selected is None
     assert win.scene.items["bm"].tint[3] > 0
 
 
@@ -87,8 +89,8 @@ def test_phase_changes_upload_nothing(make_window):
     assert all(item.uploaded for item in win.scene.items.values())
     before = ModuleItem.uploads
     for _ in range(3):
-        for i in range(len(win.plan.phases)):
-            win.show_phase(i)
+        for i in range(len(win.model.plan.phases)):
+            win.model.set_phase(i)
             grab(win.view)
     assert ModuleItem.uploads == before
 
@@ -97,15 +99,15 @@ def test_switching_plans_50_times_frees_buffers_and_memory(make_window):
     win = make_window("ros-2024")
     plans = [load_plan(PLANS / f"{p}.toml") for p in BUNDLED]
     for plan in plans:  # warm caches
-        win.set_plan(plan, 0)
+        win.model.set_plan(plan, 0)
         grab(win.view)
-    others = ModuleItem.live - len(win.plan.modules)  # other windows' buffers
+    others = ModuleItem.live - len(win.model.plan.modules)  # other windows' buffers
     gc.collect()
     tracemalloc.start()
     base = tracemalloc.get_traced_memory()[0]
     for i in range(50):
         plan = plans[i % len(plans)]
-        win.set_plan(plan, len(plan.phases) - 1)
+        win.model.set_plan(plan, len(plan.phases) - 1)
         grab(win.view)
         assert ModuleItem.live - others == len(plan.modules)
     gc.collect()
@@ -113,7 +115,7 @@ def test_switching_plans_50_times_frees_buffers_and_memory(make_window):
     tracemalloc.stop()
     assert grown < 3_000_000, f"Python memory grew by {grown:,} bytes"
     assert len([i for i in win.view.items if isinstance(i, ModuleItem)]) == \
-        len(win.plan.modules)
+        len(win.model.plan.modules)
 
 
 def test_wheel_zooms_towards_the_cursor(make_window):
@@ -128,7 +130,7 @@ def test_wheel_zooms_towards_the_cursor(make_window):
     x2, y2 = _centre_on_screen(win, "tsm1")
     assert abs(x2 - x) < 40 and abs(y2 - y) < 40
     # the centre moved towards the module
-    tsm1 = win.scene.states[-1].transforms["tsm1"][:3, 3]
+    tsm1 = win.model.station.snapshots[-1].transforms["tsm1"][:3, 3]
     assert np.linalg.norm(after[0] - tsm1) < np.linalg.norm(before[0] - tsm1)
 
 
@@ -154,7 +156,7 @@ def test_keys_drive_presets_and_fit(make_window, qtbot):
     view.zoom_at(10, 10, 0.3)
     qtbot.keyClick(view, Qt.Key.Key_F)
     center = view.camera_state()[0]
-    lo, hi = win.scene.bounds()
+    lo, hi = win.model.bounds()
     assert np.allclose(center, (lo + hi) / 2, atol=1e-6)
 
 
@@ -189,7 +191,7 @@ def test_closing_the_window_frees_its_buffers(make_window):
     win = make_window("tiangong")
     grab(win.view)
     before = ModuleItem.live
-    n = len(win.plan.modules)
+    n = len(win.model.plan.modules)
     win.close()
     assert ModuleItem.live == before - n
 

@@ -9,6 +9,8 @@ from models3d.materials import MATERIALS
 from tests.conftest import BUNDLED
 from tests.gl.conftest import grab, station_mask
 
+pytestmark = pytest.mark.gl  # a real OpenGL context (Xvfb in CI)
+
 
 def _hue_pixels(img: np.ndarray, rgb) -> int:
     """Pixels in the hue family of a material (lighting scales brightness)."""
@@ -25,14 +27,14 @@ def test_each_phase_renders_and_coverage_grows(make_window, qtbot, plan_id):
     win = make_window(plan_id)
     view, scene = win.view, win.scene
     coverage = []
-    for i in range(len(win.plan.phases)):
-        win.show_phase(i)
+    for i in range(len(win.model.plan.phases)):
+        win.model.set_phase(i)
         img = grab(view)
         assert img.std() > 3, f"phase {i + 1} rendered a blank picture"
         coverage.append(station_mask(view, scene, img).mean())
     assert coverage[0] > 0.003, coverage
     for i in range(1, len(coverage)):
-        st = scene.states[i]
+        st = scene.model.station.snapshots[i]
         if st.added and not st.removed:
             assert coverage[i] > coverage[i - 1], (plan_id, i, coverage)
 
@@ -63,7 +65,7 @@ def test_fit_all_puts_the_whole_station_in_the_frame(make_window, preset):
 def test_display_modes_render_and_differ(make_window, mode):
     win = make_window("ros-2024")
     solid = grab(win.view)
-    win.set_mode(mode)
+    win.model.set_mode(mode)
     img = grab(win.view)
     assert station_mask(win.view, win.scene, img).mean() > 0.01
     if mode == "solid":
@@ -79,39 +81,39 @@ def test_display_modes_render_and_differ(make_window, mode):
 def test_selected_module_is_tinted_in_every_mode(make_window):
     win = make_window("ros-2024")
     for mode in ("solid", "wireframe", "xray"):
-        win.set_mode(mode)
+        win.model.set_mode(mode)
         before = grab(win.view)
-        win.scene.select("bm")
+        win.model.select("bm")
         after = grab(win.view)
         changed = np.abs(after.astype(int) - before.astype(int)).sum(axis=2) > 30
         assert changed.mean() > 0.005, mode
         # the tint is amber: changed pixels gain red over blue
         d = after.astype(int) - before.astype(int)
         assert (d[changed][:, 0] - d[changed][:, 2]).mean() > 0, mode
-        win.scene.select(None)
+        win.model.select(None)
 
 
 def test_antialiasing_setting_recreates_the_view_and_keeps_the_state(make_window, qtbot):
     win = make_window("ros-2024")
     assert win.view.software_renderer  # llvmpipe here: MSAA stays off by default
     assert win.view.requested_samples == 0
-    win.state.select("bm")
-    win.set_mode("wireframe")
+    win.model.select("bm")
+    win.model.set_mode("wireframe")
     win.view.view_preset("front", animate=False)
     camera = win.view.camera_state()
     plain = grab(win.view)
-    win.set_antialiasing(True)
+    win.model.set_option("antialiasing", True)
     qtbot.waitExposed(win.view)
     qtbot.wait(20)
     smooth = grab(win.view)
     assert win.view.requested_samples == 4
-    assert win.scene.selected == "bm" and win.scene.mode == "wireframe"
+    assert win.model.selected == "bm" and win.model.mode == "wireframe"
     assert np.allclose(win.view.camera_state()[0], camera[0])
     assert win.view.camera_state()[1:] == pytest.approx(camera[1:])
     # smoother edges: more distinct colours along silhouettes
     assert len(np.unique(smooth.reshape(-1, 3), axis=0)) > \
         len(np.unique(plain.reshape(-1, 3), axis=0))
-    win.set_antialiasing(False)
+    win.model.set_option("antialiasing", False)
     qtbot.wait(20)
     assert win.view.requested_samples == 0 and grab(win.view).std() > 3
 
@@ -119,11 +121,11 @@ def test_antialiasing_setting_recreates_the_view_and_keeps_the_state(make_window
 def test_module_labels_draw_abbreviations(make_window):
     win = make_window("ros-2024")
     before = grab(win.view)
-    win.labels_action.setChecked(True)
+    win.commands["labels"].setChecked(True)
     after = grab(win.view)
     assert np.abs(after.astype(int) - before.astype(int)).sum(axis=2).astype(bool).sum() > 200
     assert all(lbl.visible() for mid, lbl in win.scene.labels.items()
-               if mid in win.scene.visible_modules())
+               if mid in win.model.modules())
 
 
 @pytest.mark.parametrize("mode", ["wireframe", "xray"])
@@ -131,8 +133,8 @@ def test_translucent_modes_keep_the_framebuffer_opaque(make_window, mode):
     """Blending must not lower the framebuffer's alpha: Qt composes the widget with
     premultiplied alpha, and a lower alpha turns the colours (cyan lines came out red)."""
     win = make_window("ros-2024")
-    win.set_mode(mode)
-    win.scene.select("uum")
+    win.model.set_mode(mode)
+    win.model.select("uum")
     img = win.view.grabFramebuffer().convertToFormat(
         win.view.grabFramebuffer().Format.Format_ARGB32)
     h, w = img.height(), img.width()

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
+
 import os
 import subprocess
 import sys
 
 from tests.conftest import ROOT
+
+pytestmark = pytest.mark.gl  # a real OpenGL context (Xvfb in CI)
 
 
 def test_main_draws_a_first_frame_and_quits(gl_display):

@@ -1,25 +1,19 @@
-"""Fixtures for the UI tests: a main window with isolated settings."""
+"""Fixtures for the UI tests: main windows with isolated settings, checked for leaks."""
 
 from __future__ import annotations
 
 import pytest
 
-from models3d.catalogue import load_plan
-from tests.conftest import PLANS
+from tests.windows import windows  # noqa: F401 - the fixture
+
+
+def pytest_configure(config):
+    from ui.app import _configure_qt
+
+    _configure_qt()
 
 
 @pytest.fixture
-def window(qtbot, gl_display):
-    from ui.main_window import MainWindow
-
-    def make(plan_id="ros-2024", phase=None, **kw):
-        plan = load_plan(PLANS / f"{plan_id}.toml")
-        win = MainWindow(plan, phase, **kw)
-        win.view.animate = False
-        win.animate_docking = False
-        qtbot.addWidget(win)
-        win.show()
-        qtbot.waitExposed(win)
-        return win
-
-    return make
+def window(windows):  # noqa: F811 - uses the imported fixture
+    """A shown main window (most UI tests look at what it draws)."""
+    return windows

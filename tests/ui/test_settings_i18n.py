@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import os
 import subprocess
 import sys
@@ -11,13 +13,15 @@ from PySide6.QtCore import QSettings
 from models3d.catalogue import load_plan
 from tests.conftest import PLANS, ROOT
 
+pytestmark = pytest.mark.gl  # a real OpenGL context (Xvfb in CI)
+
 
 def test_settings_round_trip(window, qtbot, isolated_settings):
     win = window("ros-2024")
     mir = load_plan(PLANS / "mir.toml")
-    win.set_plan(mir, 2)
-    win.state.set_mode("xray")
-    win.labels_action.setChecked(True)
+    win.model.set_plan(mir, 2)
+    win.model.set_mode("xray")
+    win.commands["labels"].setChecked(True)
     win.docks["totals"].hide()
     win.resize(1300, 850)
     win.close()
@@ -26,9 +30,9 @@ def test_settings_round_trip(window, qtbot, isolated_settings):
     assert s.value("mode") == "xray"
 
     again = window("mir", phase=2, restore=True)
-    assert again.state.mode == "xray"
-    assert again.scene.mode == "xray"
-    assert again.labels_action.isChecked() and again.scene.labels_visible
+    assert again.model.mode == "xray"
+    assert again.model.mode == "xray"
+    assert again.commands["labels"].isChecked() and again.model.labels
     assert not again.docks["totals"].isVisible()
     assert again.size().width() == 1300
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
+
 import gc
 
 from models3d.catalogue import load_plan
 from tests.conftest import BUNDLED, PLANS
 from ui.viewport.items import ModuleItem
+
+pytestmark = pytest.mark.gl  # a real OpenGL context (Xvfb in CI)
 
 
 def _rss_mb() -> float:
@@ -21,17 +25,17 @@ def test_ten_thousand_phase_changes_and_200_plan_switches(window, qtbot):
     win = window("ros-2024")
     plans = [load_plan(PLANS / f"{p}.toml") for p in BUNDLED]
     for plan in plans:  # warm every cache once
-        win.set_plan(plan)
+        win.model.set_plan(plan)
         qtbot.wait(1)
     gc.collect()
     start = _rss_mb()
     changes = 0
     for k in range(200):
         plan = plans[k % len(plans)]
-        win.set_plan(plan, 0)
+        win.model.set_plan(plan, 0)
         n = len(plan.phases)
         for j in range(50):
-            win.state.set_phase((j * 3 + k) % n if j % 2 else (win.state.phase + 1) % n)
+            win.model.set_phase((j * 3 + k) % n if j % 2 else (win.model.phase + 1) % n)
             changes += 1
         if k % 20 == 0:
             qtbot.wait(1)  # let the view paint now and then
@@ -39,5 +43,5 @@ def test_ten_thousand_phase_changes_and_200_plan_switches(window, qtbot):
     qtbot.wait(5)
     grown = _rss_mb() - start
     assert changes == 10_000
-    assert ModuleItem.live >= len(win.state.plan.modules)
+    assert ModuleItem.live >= len(win.model.plan.modules)
     assert grown < 20, f"memory grew by {grown:.1f} MB"

@@ -138,10 +138,10 @@ class ExportDialog(QDialog):
             self.h.setValue(h)
             self.w.blockSignals(False)
             self.h.blockSignals(False)
-        plan = self.window_.state.plan
-        stem = f"{plan.id}_phase{self.window_.state.phase + 1:02d}" if key == "phase" \
+        plan = self.window_.model.plan
+        stem = f"{plan.id}_phase{self.window_.model.phase + 1:02d}" if key == "phase" \
             else f"{plan.id}_{'phase' if key == 'phases' else 'assembly'}" if picture \
-            else f"{plan.id}_phase{self.window_.state.phase + 1:02d}"
+            else f"{plan.id}_phase{self.window_.model.phase + 1:02d}"
         current = Path(self.path.text()) if self.path.text() else Path(self.folder) / stem
         self.path.setText(str(current.with_suffix("." + self._ext())))
         ok, message = True, ""
@@ -167,7 +167,7 @@ class ExportDialog(QDialog):
             self._update()
 
     def request(self) -> ExportRequest:
-        st = self.window_.state
+        st = self.window_.model
         key = self.what.currentData()
         w, h = self.dims()
         phases = list(range(st.phase_count)) if key in ("phases", "gif", "mp4") \

@@ -41,8 +41,8 @@ class ExportRequest:
     hidden: tuple = ()
     camera: tuple | None = None  # (center, distance, elevation, azimuth); None: fit, iso
     animate_docking: bool = False  # for numbered stills: no; animations always animate
-    overrides: dict = field(default_factory=dict)  # module id -> (meshes, colours, textures)
-    references: dict = field(default_factory=dict)  # id -> (meshes, transform, colours, tex)
+    overrides: dict = field(default_factory=dict)  # module id -> ImportedMesh
+    references: dict = field(default_factory=dict)  # reference id -> ReferenceModel
 
 
 def caption_lines(plan: Plan, phase: int, lang: str = "en") -> list[str]:
@@ -68,12 +68,7 @@ def numbered(path: Path, phase: int, count: int) -> Path:
 class _Job:
     def __init__(self, req: ExportRequest):
         self.req = req
-        self.renderer = StationRenderer(req.plan)
-        scene = self.renderer.scene
-        for mid, (meshes, colors, textures) in req.overrides.items():
-            scene.set_override(mid, meshes, colors, textures)
-        for rid, (meshes, transform, colors, textures) in req.references.items():
-            scene.add_reference(rid, meshes, colors, textures, transform)
+        self.renderer = StationRenderer(req.plan, req.overrides, req.references)
         self.written: list[Path] = []
 
     def frame_camera(self, phase: int):
@@ -125,7 +120,6 @@ def animation_frames(job: _Job, req: ExportRequest):
         if i > 0:
             for s in range(1, steps + 1):
                 scene.show_transition_frame(phases[i - 1], phase, s / steps)
-                scene.set_mode(req.mode)
                 yield job.renderer.picture(req.width, req.height, req.ssaa, False), phase
         job.renderer.set_phase(phase, req.mode, req.hidden)
         frame = job.renderer.picture(req.width, req.height, req.ssaa, False)
@@ -220,23 +214,12 @@ def _mp4(job, req, tmp, total):
 
 
 def scene_job(req: ExportRequest):
-    from models3d.assembly import assemble
-    from models3d.geometry import build_plan
-    from models3d.scene_export import export_scene
+    """3D files (GLB/OBJ/STL) of the requested phases: Qt-free, see models3d.scene_export."""
+    from models3d.scene_export import export_phases
 
-    check_destination(req.path)
-    states = assemble(req.plan)
-    meshes = build_plan(req.plan)
-    colors = {}
-    for mid, (override, part_colors, _) in req.overrides.items():
-        meshes[mid] = override
-        colors.update({(mid, k): c for k, c in part_colors.items()})
-    total = len(req.phases)
-    for n, phase in enumerate(req.phases):
-        path = req.path if total == 1 else numbered(req.path, phase, len(req.plan.phases))
-        for written in export_scene(req.plan, states[phase], meshes, path, req.fmt,
-                                    req.hidden, colors):
-            yield n + 1, total, str(written)
+    yield from export_phases(req.plan, req.phases, req.path, req.fmt,
+                             overrides=req.overrides, references=req.references,
+                             hidden=req.hidden)
 
 
 def make_job(req: ExportRequest):

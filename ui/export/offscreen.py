@@ -18,6 +18,7 @@ from pyqtgraph.opengl.GLViewWidget import GLViewMixin
 
 from models3d.imaging import ExportError, unpremultiply
 from models3d.plan import Plan
+from models3d.viewer_model import ViewerModel
 
 from ..scene import StationScene
 from ..viewport.camera import CameraMixin
@@ -141,21 +142,27 @@ class OffscreenView(CameraMixin, GLViewMixin, QObject):
 
 
 class StationRenderer:
-    """The station of a plan drawn off-screen: phase, display mode, camera."""
+    """The station of a plan drawn off-screen, through its own ViewerModel: phase,
+    display mode, hidden modules, imported meshes, reference models and camera."""
 
-    def __init__(self, plan: Plan, states=None):
+    def __init__(self, plan: Plan, overrides: dict | None = None,
+                 references: dict | None = None):
+        self.model = ViewerModel(plan)
+        for mid, imported in (overrides or {}).items():
+            self.model.set_override(mid, imported)
+        for ref in (references or {}).values():
+            self.model.set_reference(ref)
         self.view = OffscreenView()
-        self.scene = StationScene(self.view)
-        self.scene.set_plan(plan, states)
+        self.scene = StationScene(self.view, self.model, interactive=False)
 
     @property
     def plan(self) -> Plan:
-        return self.scene.plan
+        return self.model.plan
 
     def set_phase(self, phase: int, mode: str = "solid", hidden=()) -> None:
-        self.scene.set_hidden(set(hidden))
-        self.scene.show_phase(phase)
-        self.scene.set_mode(mode)
+        self.model.set_hidden_modules(hidden)
+        self.model.set_phase(phase)
+        self.model.set_mode(mode)
 
     def set_camera(self, camera) -> None:
         self.view.set_camera(*camera)
@@ -164,7 +171,7 @@ class StationRenderer:
         """Frame the station (of `phase`, default the shown one) at the picture's aspect."""
         self.view.set_size(width, height)
         if phase is not None:
-            pts = self.scene.fit_points(None, phase)
+            pts = self.model.fit_points(None, phase)
             from ..viewport.camera import PRESETS
 
             el, az = PRESETS[preset]
@@ -178,8 +185,4 @@ class StationRenderer:
         return self.view.render(width, height, ssaa, transparent)
 
     def close(self) -> None:
-        self.view.makeCurrent()
-        try:
-            self.scene._release_buffers()
-        finally:
-            self.view.doneCurrent()
+        self.scene.close()

@@ -169,29 +169,44 @@ class ModuleItem(_MeshItem):
 
 
 class ImportedItem(_MeshItem):
-    """A user's model: per-part base colours and textures (uploaded once), one draw per
-    part. Textured parts sample their image; the others use their material colour."""
+    """A user's model: per-part base colours (a vertex attribute) and textures (uploaded
+    once). Parts are grouped by texture, so all untextured parts are one draw call and
+    each texture one more, however many parts the file has."""
 
-    STRIDE = 8 * 4
-    ATTRIBUTES = (("a_position", 3, 0), ("a_normal", 3, 12), ("a_uv", 2, 24))
+    STRIDE = 12 * 4
+    ATTRIBUTES = (("a_position", 3, 0), ("a_normal", 3, 12), ("a_uv", 2, 24),
+                  ("a_color", 4, 32))
     PROGRAM = "imported"
 
     def __init__(self, meshes: ModuleMeshes, colors: dict, textures: dict):
+        groups: dict[str | None, list] = {}
+        for key, part in meshes.parts.items():
+            groups.setdefault(key if key in textures else None, []).append((key, part))
         verts, faces, self.ranges = [], [], []
         base = start = 0
-        for key, part in meshes.parts.items():
-            uv = textures[key][0] if key in textures else \
-                np.zeros((len(part.vertices), 2), dtype=np.float32)
-            verts.append(np.hstack([part.vertices, part.normals, uv]))
-            faces.append(part.faces + np.uint32(base))
-            base += len(part.vertices)
-            count = part.faces.size
-            self.ranges.append((key, start, count, colors.get(key, (0.8, 0.8, 0.8, 1.0))))
+        for tex_key, parts in groups.items():
+            count = 0
+            for key, part in parts:
+                n = len(part.vertices)
+                uv = textures[key][0] if key in textures else \
+                    np.zeros((n, 2), dtype=np.float32)
+                rgba = np.broadcast_to(np.asarray(colors.get(key, (0.8, 0.8, 0.8, 1.0)),
+                                                  dtype=np.float32), (n, 4))
+                verts.append(np.hstack([part.vertices, part.normals, uv, rgba]))
+                faces.append(part.faces + np.uint32(base))
+                base += n
+                count += part.faces.size
+            self.ranges.append((tex_key, start, count))
             start += count
-        super().__init__(meshes.module_id, np.concatenate(verts), np.concatenate(faces))
+        super().__init__(meshes.module_id, np.concatenate(verts).astype(np.float32),
+                         np.concatenate(faces))
         self._images = {k: img for k, (_, img) in textures.items()}
         self._tex: dict[str, int] = {}
         self.cull = False  # other people's meshes are not always closed or consistent
+
+    @property
+    def draw_calls(self) -> int:
+        return len(self.ranges)
 
     def upload(self) -> None:
         if self._vbo is not None:
@@ -223,9 +238,8 @@ class ImportedItem(_MeshItem):
     def draw(self, loc) -> None:
         GL.glActiveTexture(GL.GL_TEXTURE0)
         GL.glUniform1i(loc["u_tex"], 0)
-        for key, start, count, color in self.ranges:
-            tex = self._tex.get(key)
-            GL.glUniform4f(loc["u_base"], *color)
+        for key, start, count in self.ranges:
+            tex = self._tex.get(key) if key is not None else None
             GL.glUniform1f(loc["u_use_tex"], 1.0 if tex else 0.0)
             GL.glBindTexture(GL.GL_TEXTURE_2D, tex or 0)
             GL.glDrawElements(GL.GL_TRIANGLES, count, GL.GL_UNSIGNED_INT,

@@ -11,9 +11,11 @@ from OpenGL.GL import shaders
 from PySide6.QtGui import QOpenGLContext
 
 
-def _mesh_vs(kind: str, name: str) -> str:
-    """Vertex shader of a lit mesh: position and normal, plus one per-vertex extra
-    (`kind name`) passed through as `v_<name>`."""
+def _mesh_vs(*extras: tuple[str, str]) -> str:
+    """Vertex shader of a lit mesh: position and normal, plus per-vertex extras
+    (`(kind, name)` pairs) passed through as `v_<name>`."""
+    decl = "".join(f"attribute {k} a_{n};\nvarying {k} v_{n};\n" for k, n in extras)
+    copy = "".join(f"    v_{n} = a_{n};\n" for _k, n in extras)
     return f"""
 #version 120
 uniform mat4 u_mvp;
@@ -21,21 +23,18 @@ uniform mat4 u_mv;
 uniform mat3 u_nm;
 attribute vec3 a_position;
 attribute vec3 a_normal;
-attribute {kind} a_{name};
-varying vec3 v_normal;
+{decl}varying vec3 v_normal;
 varying vec3 v_pos;
-varying {kind} v_{name};
 void main() {{
     v_normal = u_nm * a_normal;
     v_pos = (u_mv * vec4(a_position, 1.0)).xyz;
-    v_{name} = a_{name};
-    gl_Position = u_mvp * vec4(a_position, 1.0);
+{copy}    gl_Position = u_mvp * vec4(a_position, 1.0);
 }}
 """
 
 
-STATION_VS = _mesh_vs("float", "material")
-IMPORTED_VS = _mesh_vs("vec2", "uv")
+STATION_VS = _mesh_vs(("float", "material"))
+IMPORTED_VS = _mesh_vs(("vec2", "uv"), ("vec4", "color"))
 
 # Lighting shared by the built-in and the imported meshes: a warm key light from the upper
 # left, a cool fill from the lower right, a rim that outlines silhouettes against the sky,
@@ -91,12 +90,12 @@ varying float v_material;
 """)
 
 IMPORTED_FS = _mesh_fs("""
-uniform vec4 u_base;
 uniform float u_use_tex;
 uniform sampler2D u_tex;
 varying vec2 v_uv;
+varying vec4 v_color;
 """, """
-    vec4 base = u_base;
+    vec4 base = v_color;
     if (u_use_tex > 0.5) base *= texture2D(u_tex, v_uv);
     gl_FragColor = vec4(shade(base.rgb, vec2(0.35, 32.0), v_normal, v_pos),
                         u_alpha * base.a);

@@ -25,6 +25,7 @@ class StationView(CameraMixin, gl.GLViewWidget):
     hover_changed = Signal(object)
     camera_changed = Signal()
     interaction_started = Signal()  # the user grabbed the camera: skip animations
+    model = None  # the ViewerModel shown (set by the scene that syncs this view)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -162,7 +163,7 @@ class StationView(CameraMixin, gl.GLViewWidget):
         shift = bool(mods & Qt.KeyboardModifier.ShiftModifier)
         k = Qt.Key
         if key == k.Key_F and shift:
-            self.fit_selected(getattr(self, "selected", None))
+            self.fit_selected(self.model.selected if self.model is not None else None)
         elif key == k.Key_F:
             self.fit_all()
         elif key == k.Key_1:
