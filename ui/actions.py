@@ -28,7 +28,7 @@ Handler = Callable[..., object]  # handler(window, checked)
 Predicate = Callable[..., bool]  # predicate(window)
 
 MENUS = (("file", N_("&File")), ("view", N_("&View")), ("timeline", N_("&Timeline")),
-         ("help", N_("&Help")))
+         ("orbit", N_("&Orbit")), ("tours", N_("T&ours")), ("help", N_("&Help")))
 
 
 @dataclass(frozen=True)
@@ -165,8 +165,10 @@ class ActionTable:
         self.menus: dict[str, QMenu] = {}
         groups: dict[str, QActionGroup] = {}
         self._refreshing = False
+        used = {s.menu for s in specs}
         for key, _title in MENUS:
-            self.menus[key] = window.menuBar().addMenu("")
+            if key in used:  # a menu exists only when a command lives in it
+                self.menus[key] = window.menuBar().addMenu("")
         for spec in specs:
             act = QAction(window)
             act.setObjectName(f"action_{spec.name}")
@@ -207,7 +209,8 @@ class ActionTable:
     def retranslate(self) -> None:
         """Set every text again in the current language; nothing is rebuilt."""
         for key, title in MENUS:
-            self.menus[key].setTitle(tr(title))
+            if key in self.menus:
+                self.menus[key].setTitle(tr(title))
         for name, act in self.actions.items():
             spec = self.specs[name]
             label = tr(spec.text_checked if act.isChecked() and spec.text_checked

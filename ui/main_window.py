@@ -14,8 +14,8 @@ from models3d.errors import RossError
 from models3d.plan import Plan, text
 from models3d.viewer_model import DISPLAY_MODES, ViewerModel
 
-from . import i18n
-from .actions import ActionTable, tr
+from . import features, i18n
+from .actions import SPECS, ActionTable, tr
 from .binding import Bindings
 from .controllers.exports import ExportController
 from .controllers.imports import ImportController
@@ -66,7 +66,7 @@ class MainWindow(QMainWindow):
 
         self.imports = ImportController(self, model)
         self.exports = ExportController(self, model)
-        self.commands = ActionTable(self)
+        self.commands = ActionTable(self, SPECS + features.specs())
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("main_toolbar")
         self.addToolBar(self.toolbar)
@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self.commands.fill_toolbar(self.toolbar)
         self._add_view_submenus()
         self.module_list.reference_activated.connect(self.imports.edit_reference)
+        self.features = features.install(self)
         self.timeline.play_state_changed.connect(self.commands.refresh)
 
         self.bindings = Bindings(self)
