@@ -12,12 +12,23 @@ from pathlib import Path
 
 from .assembly import assemble_checked
 from .errors import PlanError
+from .fileio import FileRefused, expand_path, printable, read_regular
 from .plan.model import Plan, text
 from .plan.reader import MAX_FILE_BYTES, read_plan
 from .station import Station
 
 PLANS_DIR = Path(__file__).resolve().parent.parent / "assets" / "plans"
 DEFAULT_PLAN = "ros-2024"
+
+
+class PlanFileError(PlanError):
+    """A plan path that cannot be read at all; its message is one line naming the
+    path and the reason (a PlanError, so callers that fall back on a broken plan
+    fall back on this too)."""
+
+    def __init__(self, path: str | Path, reason: str):
+        super().__init__(path, [reason])
+        self.args = (f"{printable(path)}: {reason}",)
 
 
 @dataclass(frozen=True)
@@ -46,28 +57,33 @@ def resolve_plan(key: str | Path, directory: Path = PLANS_DIR) -> Path:
     bundled = plan_paths(directory)
     if key_s in bundled:
         return bundled[key_s]
-    path = Path(key_s).expanduser()
+    path = expand_path(key_s)
     if path.suffix.lower() == ".toml" or path.exists():
         return path
-    raise PlanError(key_s, [
-        f"'{key_s}' is neither a plan id ({', '.join(bundled) or 'none bundled'}) "
-        "nor a plan file"])
+    raise PlanError(
+        key_s,
+        [
+            f"'{key_s}' is neither a plan id ({', '.join(bundled) or 'none bundled'}) "
+            "nor a plan file"
+        ],
+    )
 
 
 def load_plan(path: str | Path, check_geometry: bool = True) -> Plan:
-    """The plan in a file, checked and assembled (`plan.station` is set)."""
+    """The plan in a file, checked and assembled (`plan.station` is set). A path that
+    is not a regular file of at most MAX_FILE_BYTES (a FIFO, /dev/zero, a folder, a
+    huge sparse file) is refused before anything is read, with `PlanFileError`."""
     path = Path(path)
     try:
-        with open(path, "rb") as fh:
-            data = fh.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        raise PlanError(path, [f"{path.name}: cannot read the file: "
-                               f"{exc.strerror or exc}"]) from None
+        data = read_regular(path, MAX_FILE_BYTES, "plan file")
+    except FileRefused as exc:
+        raise PlanFileError(path, exc.reason) from None
     return parse_plan(data, path, check_geometry=check_geometry)
 
 
-def parse_plan(data: bytes, path: str | Path = "<plan>",
-               check_geometry: bool = True) -> Plan:
+def parse_plan(
+    data: bytes, path: str | Path = "<plan>", check_geometry: bool = True
+) -> Plan:
     """The plan in `data`, checked and assembled; PlanError lists every problem."""
     plan = read_plan(data, path)
     snapshots, problems = assemble_checked(plan, check_overlap=check_geometry)
@@ -91,8 +107,8 @@ def catalogue(directory: Path = PLANS_DIR) -> list[PlanEntry]:
     out = []
     for pid, path in plan_paths(directory).items():
         try:
-            plan = read_plan(path.read_bytes(), path)
-        except (OSError, PlanError):
+            plan = read_plan(read_regular(path, MAX_FILE_BYTES, "plan file"), path)
+        except (FileRefused, PlanError):
             continue
         out.append(PlanEntry(pid, path, plan.title, plan.date, plan.status))
     return out

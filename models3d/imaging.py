@@ -1,28 +1,37 @@
-"""Pictures from rendered pixels (no Qt): size checks, downscaling, captions, encoding,
-and atomic writes that never leave a partial file behind."""
+"""Pictures from rendered pixels (no Qt): size and memory checks, captions, encoding.
+
+Files are written through `models3d.fileio` (re-exported here as `atomic_write` and
+`check_destination` for existing callers): temporary names, all-or-nothing sets,
+destination checks.
+"""
 
 from __future__ import annotations
 
-import errno
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from .errors import ExportError
+from .fileio import FileRefused, check_regular, printable
+from .fileio import atomic_write as atomic_write
+from .fileio import check_destination as check_destination
 
 MAX_SIDE = 16384
 MIN_SIDE = 16
-PICTURE_FORMATS = {"png": "PNG", "jpg": "JPEG", "jpeg": "JPEG", "tiff": "TIFF",
-                   "tif": "TIFF", "webp": "WEBP"}
+PICTURE_FORMATS = {
+    "png": "PNG",
+    "jpg": "JPEG",
+    "jpeg": "JPEG",
+    "tiff": "TIFF",
+    "tif": "TIFF",
+    "webp": "WEBP",
+}
 ANIMATION_FORMATS = ("gif", "mp4")
 SCENE_FORMATS = ("glb", "obj", "stl")
 ALL_FORMATS = tuple(PICTURE_FORMATS) + ANIMATION_FORMATS + SCENE_FORMATS
 SSAA_FACTORS = (1, 2, 4)
-
-
+MAX_FONT_BYTES = 64 * 2**20
 
 
 @dataclass(frozen=True)
@@ -39,8 +48,10 @@ class PictureOptions:
 def format_of(path: str | Path, fmt: str | None = None) -> str:
     fmt = (fmt or Path(path).suffix.lstrip(".")).lower()
     if fmt not in ALL_FORMATS:
-        raise ExportError(f"{path}: unknown format '{fmt or '(none)'}' "
-                          f"(use one of {', '.join(ALL_FORMATS)})")
+        raise ExportError(
+            f"{path}: unknown format '{fmt or '(none)'}' "
+            f"(use one of {', '.join(ALL_FORMATS)})"
+        )
     return fmt
 
 
@@ -64,36 +75,56 @@ def picture_bytes(width: int, height: int, ssaa: int, tile: int = 4096) -> int:
     return 2 * out + 2 * t
 
 
-def check_picture(opts: PictureOptions, path: str | Path | None = None) -> None:
-    where = f"{path}: " if path else ""
+def animation_bytes(width: int, height: int, ssaa: int, fmt: str) -> int:
+    """Peak extra memory of a whole GIF or MP4 export. Frames are streamed to the
+    encoder one at a time, so this is one picture's render memory plus the encoder's
+    working set: for GIF the RGB frame, the previous frame (to send only what changed),
+    the palette image and one encoded frame; for MP4 the RGB frame and x264's own
+    look-ahead and reference frames (about 60 YUV 4:2:0 frames at 1.5 bytes a pixel,
+    a generous bound of its default settings)."""
+    px = width * height
+    per_pixel = 3 + 3 + 1 + 2 if fmt == "gif" else 3 + 60 * 1.5
+    return picture_bytes(width, height, ssaa) + int(per_pixel * px)
+
+
+def check_picture(
+    opts: PictureOptions, path: str | Path | None = None, animation: str | None = None
+) -> None:
+    """Refuse sizes, options and memory needs that cannot work (ExportError); with
+    `animation` ("gif" or "mp4") the memory of the whole animation job is counted."""
+    where = f"{printable(path)}: " if path else ""
     for name, v in (("width", opts.width), ("height", opts.height)):
-        if not isinstance(v, int) or not MIN_SIDE <= v <= MAX_SIDE:
-            raise ExportError(f"{where}{name} {v} is outside {MIN_SIDE}–{MAX_SIDE} pixels")
+        if (
+            isinstance(v, bool)
+            or not isinstance(v, int)
+            or not MIN_SIDE <= v <= MAX_SIDE
+        ):
+            raise ExportError(
+                f"{where}{name} {v} is outside {MIN_SIDE}–{MAX_SIDE} pixels"  # noqa: RUF001
+            )
     if opts.ssaa not in SSAA_FACTORS:
-        raise ExportError(f"{where}supersampling {opts.ssaa}x is not one of "
-                          f"{', '.join(f'{k}x' for k in SSAA_FACTORS)}")
+        raise ExportError(
+            f"{where}supersampling {opts.ssaa}x is not one of "
+            f"{', '.join(f'{k}x' for k in SSAA_FACTORS)}"
+        )
     if opts.transparent and opts.fmt in ("jpg", "jpeg"):
-        raise ExportError(f"{where}JPEG cannot store transparency; choose PNG, TIFF or WebP")
+        raise ExportError(
+            f"{where}JPEG cannot store transparency; choose PNG, TIFF or WebP"
+        )
     if opts.fmt == "webp" and max(opts.width, opts.height) > 16383:
         raise ExportError(f"{where}WebP pictures are at most 16383 pixels on a side")
-    need = picture_bytes(opts.width, opts.height, opts.ssaa)
+    if animation:
+        need = animation_bytes(opts.width, opts.height, opts.ssaa, animation)
+    else:
+        need = picture_bytes(opts.width, opts.height, opts.ssaa)
     avail = available_memory()
     if need > 0.8 * avail:
+        what = f"a {animation.upper()} of " if animation else ""
         raise ExportError(
-            f"{where}{opts.width}x{opts.height} needs about {need / 2**30:.1f} GiB of "
-            f"memory but only {avail / 2**30:.1f} GiB is available; choose a smaller size")
-
-
-def check_destination(path: str | Path) -> Path:
-    path = Path(path).expanduser()
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise ExportError(f"{path}: the folder {folder} does not exist")
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise ExportError(f"{path}: the folder {folder} is not writable")
-    if path.is_dir():
-        raise ExportError(f"{path}: is a folder, not a file name")
-    return path
+            f"{where}{what}{opts.width}x{opts.height} needs about "
+            f"{need / 2**30:.1f} GiB of memory but only {avail / 2**30:.1f} GiB is "
+            "available; choose a smaller size"
+        )
 
 
 def unpremultiply(rgba: np.ndarray) -> np.ndarray:
@@ -109,10 +140,15 @@ def unpremultiply(rgba: np.ndarray) -> np.ndarray:
 def _font(px: int):
     from PIL import ImageFont
 
-    for path in ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-                 "/usr/share/fonts/dejavu/DejaVuSans.ttf"):
-        if os.path.exists(path):
-            return ImageFont.truetype(path, px)
+    for path in (
+        "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+        "/usr/share/fonts/dejavu/DejaVuSans.ttf",
+    ):
+        try:
+            check_regular(path, MAX_FONT_BYTES, "font")
+        except FileRefused:
+            continue
+        return ImageFont.truetype(path, px)
     return ImageFont.load_default(size=px)
 
 
@@ -121,7 +157,7 @@ def draw_caption(image, lines: list[str]) -> None:
     from PIL import ImageDraw
 
     w, h = image.size
-    px = max(10, int(round(min(h, w * 0.6) * 0.022)))
+    px = max(10, round(min(h, w * 0.6) * 0.022))
     font, small = _font(px), _font(max(8, int(px * 0.72)))
     draw = ImageDraw.Draw(image)
     pad = px
@@ -130,55 +166,21 @@ def draw_caption(image, lines: list[str]) -> None:
         f = small if i < len(lines) - 1 else font
         bbox = draw.textbbox((0, 0), line, font=f)
         y -= bbox[3] - bbox[1] + int(px * 0.35)
-        draw.text((pad + max(1, px // 12), y + max(1, px // 12)), line, font=f,
-                  fill=(0, 0, 0, 200))
+        draw.text(
+            (pad + max(1, px // 12), y + max(1, px // 12)),
+            line,
+            font=f,
+            fill=(0, 0, 0, 200),
+        )
         draw.text((pad, y), line, font=f, fill=(236, 240, 250, 255))
 
 
-def atomic_write(path: str | Path, write) -> Path:
-    """Call write(tmp_path) for a temporary file beside `path`, then rename it over
-    `path`. On any failure the temporary file is removed and ExportError raised."""
-    path = check_destination(path)
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part",
-                                   dir=path.parent)
-    except OSError as exc:
-        raise ExportError(f"{path}: cannot create a file in {path.parent}: "
-                          f"{exc.strerror or exc}") from exc
-    os.close(fd)
-    try:
-        write(tmp)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; give the usual mode
-        os.replace(tmp, path)
-    except ExportError:
-        _unlink(tmp)
-        raise
-    except OSError as exc:
-        _unlink(tmp)
-        if exc.errno == errno.ENOSPC:
-            raise ExportError(f"{path}: the disk is full") from exc
-        raise ExportError(f"{path}: cannot write: {exc.strerror or exc}") from exc
-    except BaseException:
-        _unlink(tmp)
-        raise
-    return path
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def _unlink(p) -> None:
-    try:
-        os.unlink(p)
-    except OSError:
-        pass
-
-
-def save_picture(rgba: np.ndarray, path: str | Path, opts: PictureOptions,
-                 caption: list[str] | None = None) -> Path:
+def save_picture(
+    rgba: np.ndarray,
+    path: str | Path,
+    opts: PictureOptions,
+    caption: list[str] | None = None,
+) -> Path:
     from PIL import Image
 
     img = Image.fromarray(rgba, "RGBA")

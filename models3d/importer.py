@@ -2,7 +2,8 @@
 
 `load_model(path)` reads a file through trimesh with a resolver that never leaves the
 model's folder and never touches the network, places every scene instance, and refuses
-with `ImportRefusedError` (naming the file and the reason) anything it cannot use: an unknown
+with `ImportRefusedError` (naming the file and the reason) anything it cannot use: an
+unknown
 format, corrupt bytes, no faces, all-zero vertices (Draco without a decoder), NaN or
 infinite coordinates, too many triangles or too much memory. `IsolatedLoader` runs the
 load in a worker process with a time limit, so a hostile file can neither crash nor
@@ -12,33 +13,36 @@ length and diameter, or at true scale in a stated unit, with a chosen docking ax
 
 from __future__ import annotations
 
-import os
-import pickle
-import posixpath
-import select
-import struct
-import subprocess
-import sys
-import threading
+import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
+from ._import_worker import IsolatedLoader as IsolatedLoader
 from .axes import from_file
 from .errors import ImportRefusedError
+from .fileio import FileRefused, printable, read_regular
 from .geometry import ModuleMeshes
+from .import_checks import EXTENSIONS as EXTENSIONS
+from .import_checks import MAX_INSTANCES as MAX_INSTANCES
+from .import_checks import MAX_NODES as MAX_NODES
+from .import_checks import Budget, draco_available, prepare, safe_resolver, size_text
+from .import_checks import sniff_format as sniff_format
 from .primitives import Part
 
 MAX_TRIANGLES = 5_000_000
+# everything an import holds (file, textures read, decoded pixels, output arrays)
 MAX_OUTPUT_BYTES = 2 * 2**30
 MAX_FILE_BYTES = 1 * 2**30
-MAX_TEXTURE = 4096
-EXTENSIONS = {".glb": "glb", ".gltf": "gltf", ".obj": "obj", ".stl": "stl", ".ply": "ply"}
+MAX_TEXTURE = 4096  # textures are scaled down to this many pixels on a side
+MAX_TEXTURE_PIXELS = 16384 * 16384  # larger ones are not decoded at all
+# file units (after the file's own node transforms): 10,000 km in metres, 10 km in
+# millimetres; beyond it a "space-station part" is a broken or hostile file, and
+# float32 extents would overflow to infinity
+MAX_COORDINATE = 1e7
 UNITS = {"m": 1.0, "cm": 0.01, "mm": 0.001, "in": 0.0254}
 AXES = ("+x", "-x", "+y", "-y", "+z", "-z")
-
-
 
 
 @dataclass
@@ -76,122 +80,70 @@ class ImportedModel:
         return hi - lo
 
 
-# --------------------------------------------------------------------------- resolver
-
-
-def _safe_resolver(root: Path, refused: list[str], found: list[str]):
-    from trimesh.resolvers import Resolver
-
-    class SafeResolver(Resolver):
-        """Files inside the model's folder tree only; no URLs, no absolute paths."""
-
-        def __init__(self):
-            self.parent = str(root)
-
-        def get(self, name):
-            name = str(name).replace("\\", "/")
-            if "://" in name or name.startswith(("data:", "//")):
-                refused.append(f"{name} (a URL: nothing is fetched from the network)")
-                raise FileNotFoundError(name)
-            if name.startswith("/") or (len(name) > 1 and name[1] == ":"):
-                refused.append(f"{name} (an absolute path outside the model's folder)")
-                raise FileNotFoundError(name)
-            clean = posixpath.normpath(name)
-            if clean.startswith(".."):
-                refused.append(f"{name} (outside the model's folder tree)")
-                raise FileNotFoundError(name)
-            target = (root / clean).resolve()
-            if root.resolve() not in target.parents and target != root.resolve():
-                refused.append(f"{name} (outside the model's folder tree)")
-                raise FileNotFoundError(name)
-            if not target.is_file():
-                refused.append(f"{name} (not found)")
-                raise FileNotFoundError(name)
-            found.append(clean)
-            return target.read_bytes()
-
-        def write(self, name, data):
-            raise PermissionError("the importer never writes")
-
-        def namespaced(self, namespace):
-            sub = (root / posixpath.normpath(str(namespace))).resolve()
-            if root.resolve() not in sub.parents and sub != root.resolve():
-                raise FileNotFoundError(namespace)
-            return _safe_resolver(sub, refused, found)
-
-        def keys(self):
-            return [str(p.relative_to(root)) for p in root.rglob("*") if p.is_file()]
-
-    return SafeResolver()
-
-
 # --------------------------------------------------------------------------- loading
-
-
-def sniff_format(path: Path) -> str:
-    fmt = EXTENSIONS.get(path.suffix.lower())
-    if fmt is None:
-        raise ImportRefusedError(f"{path.name}: unknown format '{path.suffix or '(none)'}' "
-                            f"(use {', '.join(sorted(EXTENSIONS))})")
-    with open(path, "rb") as f:
-        head = f.read(84)
-    if fmt == "glb" and head[:4] != b"glTF":
-        raise ImportRefusedError(f"{path.name}: not a GLB file (no glTF header)")
-    if fmt == "ply" and head[:3] != b"ply":
-        raise ImportRefusedError(f"{path.name}: not a PLY file (no 'ply' header)")
-    if fmt == "gltf" and not head.lstrip()[:1] == b"{":
-        raise ImportRefusedError(f"{path.name}: not a glTF file (no JSON)")
-    if fmt == "stl" and not head[:5].lower() == b"solid":
-        size = path.stat().st_size
-        count = int.from_bytes(head[80:84], "little") if len(head) >= 84 else -1
-        if count < 0 or size != 84 + 50 * count:
-            raise ImportRefusedError(f"{path.name}: not a valid binary STL (the header "
-                                f"announces {max(count, 0):,} triangles for "
-                                f"{size:,} bytes)")
-    return fmt
 
 
 def load_model(path: str | Path) -> ImportedModel:
     """Read and check a model file (in this process)."""
     path = Path(path)
-    name = path.name
+    name = printable(path.name)
+    budget = Budget(MAX_OUTPUT_BYTES)
     try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise ImportRefusedError(f"{name}: cannot read: {exc.strerror or exc}") from exc
-    if size == 0:
+        data = read_regular(path, MAX_FILE_BYTES, "model file")
+    except FileRefused as exc:
+        raise ImportRefusedError(str(exc)) from None  # the path as given: not a file
+    budget.take(len(data))
+    if not data:
         raise ImportRefusedError(f"{name}: the file is empty")
-    if size > MAX_FILE_BYTES:
-        raise ImportRefusedError(f"{name}: {size / 2**30:.1f} GiB is over the "
-                            f"{MAX_FILE_BYTES / 2**30:.0f} GiB limit")
-    fmt = sniff_format(path)
+    fmt, data, draco = prepare(path.name, data)
+    if draco and not draco_available():
+        raise ImportRefusedError(
+            f"{name}: the meshes are Draco-compressed and the "
+            "DracoPy decoder is not installed"
+        )
     refused: list[str] = []
     found: list[str] = []
     import trimesh
 
     try:
         # process=False: keep the raw data, so that NaN coordinates are seen and refused
-        # instead of silently dropped
-        scene = trimesh.load(str(path), force="scene", process=False,
-                             resolver=_safe_resolver(path.parent, refused, found))
+        # instead of silently dropped; bytes, not the path: the file was read (with its
+        # bound) once, and names that are not UTF-8 reach no library
+        scene = trimesh.load(
+            io.BytesIO(data),
+            file_type=fmt,
+            force="scene",
+            process=False,
+            resolver=safe_resolver(path.parent, refused, found, budget),
+        )
     except ImportRefusedError:
         raise
     except MemoryError as exc:
         raise ImportRefusedError(f"{name}: too large to load in memory") from exc
+    except RecursionError:
+        raise ImportRefusedError(
+            f"{name}: the file is nested too deeply to read"
+        ) from None
     except Exception as exc:  # trimesh raises many kinds on corrupt input
         detail = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
-        raise ImportRefusedError(f"{name}: corrupt or unreadable {fmt.upper()} "
-                            f"({type(exc).__name__}{': ' + detail if detail else ''})"
-                            ) from exc
-    return _from_scene(scene, path, fmt, refused, found)
+        what = "Draco-compressed " if draco else ""
+        raise ImportRefusedError(
+            f"{name}: corrupt or unreadable {what}{fmt.upper()} "
+            f"({type(exc).__name__}{': ' + printable(detail) if detail else ''})"
+        ) from exc
+    del data
+    return _from_scene(scene, path, fmt, refused, found, budget, draco)
 
 
-def _from_scene(scene, path: Path, fmt: str, refused, found) -> ImportedModel:
+def _from_scene(
+    scene, path: Path, fmt: str, refused, found, budget: Budget, draco: bool = False
+) -> ImportedModel:
     import trimesh
 
-    name = path.name
+    name = printable(path.name)
     parts, nodes, warnings = [], [], []
     textures_found = sorted(set(found))
+    textures: dict[int, np.ndarray | None] = {}  # decoded once per image
     total = 0
     # glTF and OBJ are +Y up, STL and PLY +Z up like the app (see models3d.axes)
     y_up = from_file(fmt)
@@ -205,42 +157,83 @@ def _from_scene(scene, path: Path, fmt: str, refused, found) -> ImportedModel:
         total += len(geom.faces)
         if total > MAX_TRIANGLES:
             raise ImportRefusedError(f"{name}: more than {MAX_TRIANGLES:,} triangles")
-        nodes.append(str(node))
-        parts.append(_part(geom, matrix, str(node)))
+        # vertices, normals and the placed copy (float32), faces (uint32), uv
+        need = len(geom.vertices) * (12 * 3 + 8) + len(geom.faces) * 12
+        if not budget.take(need):
+            raise ImportRefusedError(
+                f"{name}: would need more than {size_text(budget.limit)} in memory "
+                f"({size_text(budget.used)} used before part {printable(node)})"
+            )
+        nodes.append(printable(node))
+        part = _part(geom, matrix, printable(node), name, budget, refused, textures)
+        if draco and not np.any(part.vertices):
+            raise ImportRefusedError(
+                f"{name}: the Draco-compressed data of "
+                f"{printable(node)} is corrupt (it decodes to "
+                "nothing but zeros)"
+            )
+        parts.append(part)
     if not parts:
         raise ImportRefusedError(f"{name}: the file decodes to no faces")
     verts = np.concatenate([p.vertices for p in parts])
-    if not np.isfinite(verts).all():
-        raise ImportRefusedError(f"{name}: coordinates are NaN or infinite")
     if not np.any(verts):
-        raise ImportRefusedError(f"{name}: every vertex is zero (a Draco-compressed file "
-                            "needs the DracoPy decoder)")
-    out_bytes = sum(p.vertices.nbytes * 3 + p.faces.nbytes +
-                    (p.texture.nbytes if p.texture is not None else 0) for p in parts)
-    if out_bytes > MAX_OUTPUT_BYTES:
-        raise ImportRefusedError(f"{name}: would need {out_bytes / 2**30:.1f} GiB in memory "
-                            f"(at most {MAX_OUTPUT_BYTES / 2**30:.0f} GiB)")
+        raise ImportRefusedError(f"{name}: every vertex is zero")
     ext = verts.max(axis=0) - verts.min(axis=0)
     if not np.any(ext > 0):
-        raise ImportRefusedError(f"{name}: the model has no size (all vertices coincide)")
+        raise ImportRefusedError(
+            f"{name}: the model has no size (all vertices coincide)"
+        )
     missing = sorted(set(refused))
     for m in missing:
         warnings.append(f"texture or file not loaded: {m}")
-    degenerate = sum(int((np.linalg.norm(np.cross(
-        p.vertices[p.faces[:, 1]] - p.vertices[p.faces[:, 0]],
-        p.vertices[p.faces[:, 2]] - p.vertices[p.faces[:, 0]]), axis=1) == 0).sum())
-        for p in parts)
+    degenerate = sum(
+        int(
+            (
+                np.linalg.norm(
+                    np.cross(
+                        p.vertices[p.faces[:, 1]] - p.vertices[p.faces[:, 0]],
+                        p.vertices[p.faces[:, 2]] - p.vertices[p.faces[:, 0]],
+                    ),
+                    axis=1,
+                )
+                == 0
+            ).sum()
+        )
+        for p in parts
+    )
     if degenerate:
         warnings.append(f"{degenerate} degenerate (zero-area) triangle(s)")
-    return ImportedModel(str(path), fmt, parts, nodes, textures_found, missing, warnings)
+    return ImportedModel(
+        str(path), fmt, parts, nodes, textures_found, missing, warnings
+    )
 
 
-def _part(geom, matrix: np.ndarray, name: str) -> ModelPart:
+def _part(
+    geom,
+    matrix: np.ndarray,
+    name: str,
+    file: str,
+    budget: Budget,
+    refused: list[str],
+    textures: dict,
+) -> ModelPart:
     v = np.asarray(geom.vertices, dtype=np.float64)
     f = np.asarray(geom.faces, dtype=np.int64)
     if f.size and (f.min() < 0 or f.max() >= len(v)):
-        raise ImportRefusedError(f"{name}: face indices point past the vertex list")
-    v = v @ matrix[:3, :3].T + matrix[:3, 3]
+        raise ImportRefusedError(
+            f"{file}: {name}: face indices point past the vertex list"
+        )
+    with np.errstate(all="ignore"):
+        v = v @ matrix[:3, :3].T + matrix[:3, 3]
+    if not np.isfinite(v).all():
+        raise ImportRefusedError(f"{file}: coordinates are NaN or infinite")
+    reach = float(np.abs(v).max()) if v.size else 0.0
+    if reach > MAX_COORDINATE:
+        raise ImportRefusedError(
+            f"{file}: coordinates reach {reach:.3g} file units; a space-station part "
+            f"stays within ±{MAX_COORDINATE:.0e} in any unit (10,000 km in metres), so "
+            "the file is broken"
+        )
     if np.linalg.det(matrix[:3, :3]) < 0:
         f = f[:, ::-1]  # a mirroring transform flips the winding
     n = _normals(v, f)
@@ -261,7 +254,9 @@ def _part(geom, matrix: np.ndarray, name: str) -> ModelPart:
                     color = (*color, 1.0)
             img = getattr(mat, "baseColorTexture", None) or getattr(mat, "image", None)
             if img is not None and uv is not None:
-                tex = _texture(img)
+                if id(img) not in textures:
+                    textures[id(img)] = _texture(img, name, budget, refused)
+                tex = textures[id(img)]
                 if tex is not None:
                     color = (1.0, 1.0, 1.0, color[3])
         elif visual.kind in ("face", "vertex"):
@@ -269,18 +264,40 @@ def _part(geom, matrix: np.ndarray, name: str) -> ModelPart:
             color = tuple(c.tolist())
     except Exception:
         pass  # colours are a bonus; geometry is what matters
-    return ModelPart(name, v.astype(np.float32), n.astype(np.float32),
-                     f.astype(np.uint32), tuple(float(x) for x in color), uv, tex)
+    return ModelPart(
+        name,
+        v.astype(np.float32),
+        n.astype(np.float32),
+        f.astype(np.uint32),
+        tuple(float(x) for x in color),
+        uv,
+        tex,
+    )
 
 
-def _texture(img) -> np.ndarray | None:
+def _texture(img, part: str, budget: Budget, refused: list[str]) -> np.ndarray | None:
+    """The texture as RGBA, at most MAX_TEXTURE on a side; None (with the reason in
+    `refused`) when decoding it would be over the limits. PIL opens images lazily,
+    so the size is known before any pixel is decoded."""
+    w, h = img.size
+    decoded = w * h * 4
+    if w * h > MAX_TEXTURE_PIXELS or not budget.take(decoded):
+        refused.append(
+            f"texture of {part} ({w}x{h} pixels, {size_text(decoded)} "
+            f"decoded: over the import's memory limit of "
+            f"{size_text(budget.limit)})"
+        )
+        return None
     try:
         im = img.convert("RGBA")
         if max(im.size) > MAX_TEXTURE:
             scale = MAX_TEXTURE / max(im.size)
-            im = im.resize((max(1, int(im.size[0] * scale)), max(1, int(im.size[1] * scale))))
+            im = im.resize(
+                (max(1, int(im.size[0] * scale)), max(1, int(im.size[1] * scale)))
+            )
         return np.asarray(im, dtype=np.uint8).copy()
-    except Exception:
+    except Exception as exc:  # a corrupt image: the part is drawn without it
+        refused.append(f"texture of {part} (cannot be decoded: {type(exc).__name__})")
         return None
 
 
@@ -318,14 +335,20 @@ class Placement:
     axis: str = "+x"  # the model axis that becomes the module's docking axis (+X)
 
     def check(self) -> None:
-        if self.mode not in ("fit", "units") or self.unit not in UNITS or \
-                self.axis not in AXES:
+        if (
+            self.mode not in ("fit", "units")
+            or self.unit not in UNITS
+            or self.axis not in AXES
+        ):
             raise ValueError(f"bad placement {self}")
 
 
-def placement_matrix(model: ImportedModel, placement: Placement,
-                     length: float | None = None, diameter: float | None = None
-                     ) -> tuple[np.ndarray, float]:
+def placement_matrix(
+    model: ImportedModel,
+    placement: Placement,
+    length: float | None = None,
+    diameter: float | None = None,
+) -> tuple[np.ndarray, float]:
     """4x4 from file space to module space (centred on the box) and the scale used."""
     placement.check()
     rot = axis_rotation(placement.axis)
@@ -344,8 +367,13 @@ def placement_matrix(model: ImportedModel, placement: Placement,
     return m, scale
 
 
-def place(model: ImportedModel, module_id: str, placement: Placement,
-          length: float | None = None, diameter: float | None = None):
+def place(
+    model: ImportedModel,
+    module_id: str,
+    placement: Placement,
+    length: float | None = None,
+    diameter: float | None = None,
+):
     """(ModuleMeshes in module space, part colours, part textures, scale)."""
     m, scale = placement_matrix(model, placement, length, diameter)
     parts, colors, textures = {}, {}, {}
@@ -361,111 +389,18 @@ def place(model: ImportedModel, module_id: str, placement: Placement,
     return ModuleMeshes(module_id, parts), colors, textures, scale
 
 
-# --------------------------------------------------------------------------- isolation
-
-
-class IsolatedLoader:
-    """Loads models in a worker process (`python -m models3d._import_worker`): a crash or
-    hang there cannot reach the app. The worker is reused between loads and replaced
-    after a timeout, a cancel or a crash. One request at a time."""
-
-    def __init__(self, timeout: float = 60.0):
-        self.timeout = timeout
-        self._proc: subprocess.Popen | None = None
-        self._lock = threading.Lock()
-
-    def _start(self) -> None:
-        root = str(Path(__file__).resolve().parent.parent)
-        env = dict(os.environ)
-        env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"]
-                                    if env.get("PYTHONPATH") else "")
-        self._proc = subprocess.Popen(
-            [sys.executable, "-m", "models3d._import_worker"], cwd=root, env=env,
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-
-    def load(self, path: str | Path, timeout: float | None = None,
-             cancelled=lambda: False) -> ImportedModel:
-        with self._lock:
-            return self._load(path, timeout, cancelled)
-
-    def _load(self, path, timeout, cancelled) -> ImportedModel:
-        import time
-
-        if self._proc is None or self._proc.poll() is not None:
-            self._start()
-        name = Path(path).name
-        data = pickle.dumps(str(path))
-        try:
-            self._proc.stdin.write(struct.pack("<Q", len(data)) + data)
-            self._proc.stdin.flush()
-        except OSError:
-            self.kill()
-            raise ImportRefusedError(f"{name}: the reader could not be started")
-        limit = self.timeout if timeout is None else timeout
-        deadline = time.monotonic() + limit
-        out = self._proc.stdout
-        while True:
-            ready, _, _ = select.select([out], [], [], 0.05)
-            if ready:
-                head = out.read(8)
-                if len(head) < 8:
-                    code = self._proc.poll()
-                    self.kill()
-                    raise ImportRefusedError(f"{name}: the reader crashed on this file"
-                                        + (f" (exit code {code})" if code else ""))
-                status, value = pickle.loads(out.read(struct.unpack("<Q", head)[0]))
-                if status == "ok":
-                    return value
-                raise ImportRefusedError(value)
-            if cancelled():
-                self.kill()
-                raise ImportRefusedError(f"{name}: loading cancelled")
-            if time.monotonic() > deadline:
-                self.kill()
-                raise ImportRefusedError(f"{name}: reading took longer than {limit:.0f} s; "
-                                    "stopped")
-
-    def kill(self) -> None:
-        proc, self._proc = self._proc, None
-        if proc is not None:
-            try:
-                proc.kill()
-                proc.wait(5)
-            except (OSError, subprocess.TimeoutExpired):
-                pass
-            for stream in (proc.stdin, proc.stdout):
-                try:
-                    stream.close()
-                except OSError:
-                    pass
-
-    def close(self, wait: float = 2.0) -> None:
-        """Stop the worker; waits at most `wait` seconds for a load in progress."""
-        if not self._lock.acquire(timeout=wait):
-            self.kill()  # a load is running: end it, its caller gets a refusal
-            return
-        try:
-            if self._proc is not None and self._proc.poll() is None:
-                try:
-                    data = pickle.dumps(None)
-                    self._proc.stdin.write(struct.pack("<Q", len(data)) + data)
-                    self._proc.stdin.flush()
-                    self._proc.wait(2)
-                except (OSError, subprocess.TimeoutExpired):
-                    pass
-            self.kill()
-        finally:
-            self._lock.release()
-
-
 def info(model: ImportedModel) -> dict:
     lo, hi = model.bounds()
     return {
-        "file": model.path, "format": model.fmt, "triangles": model.triangles,
-        "parts": len(model.parts), "nodes": model.nodes,
+        "file": model.path,
+        "format": model.fmt,
+        "triangles": model.triangles,
+        "parts": len(model.parts),
+        "nodes": model.nodes,
         "extents": [float(x) for x in hi - lo],
         "bounds": [[float(x) for x in lo], [float(x) for x in hi]],
-        "textures_found": model.textures_found, "textures_missing": model.textures_missing,
+        "textures_found": model.textures_found,
+        "textures_missing": model.textures_missing,
         "textured_parts": sum(p.texture is not None for p in model.parts),
         "warnings": model.warnings,
     }
