@@ -37,3 +37,14 @@ class ExportError(RossError):
 
 class UsageError(RossError):
     """A value on the command line or in settings that cannot be used."""
+
+
+class TourError(RossError):
+    """A tour file that cannot be used; `problems` lists every reason (as PlanError)."""
+
+    def __init__(self, path: str | Path, problems: list[str]):
+        self.path = str(path)
+        self.problems = list(problems)
+        count = len(self.problems)
+        head = f"{Path(self.path).name}: {count} problem" + ("s" if count != 1 else "")
+        super().__init__(head + "\n" + "\n".join(f"  - {p}" for p in self.problems))
