@@ -4,7 +4,8 @@ A kind turns a module's drawing `Shape` (metres) into named port frames and into
 solids tagged by material. The kinds live in one module per family: `base` (the shared
 records and the `Kind` interface), `parts` (geometry pieces), `modules` (pressurized
 modules along one axis), `nodes` (docking nodes and core modules), `ships` (visiting
-vehicles). `KINDS` maps each kind's name to its instance.
+vehicles), `iss` (truss segments, US-style nodes and berthed modules). `KINDS` maps each
+kind's name to its instance.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from .base import (
     Shape,
     Solid,
 )
+from .iss import TrussKind, USModuleKind, USNodeKind
 from .modules import (
     AirlockKind,
     CylinderKind,
@@ -44,6 +46,9 @@ KINDS: dict[str, Kind] = {
         SoyuzKind(),
         ProgressKind(),
         OrelKind(),
+        TrussKind(),
+        USNodeKind(),
+        USModuleKind(),
     )
 }
 

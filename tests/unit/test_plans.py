@@ -129,9 +129,17 @@ def test_every_prose_field_is_in_english_and_russian(plan):
 def test_russian_prose_has_no_latin_words_but_names_and_ids(plan):
     """Latin letters in Russian text are allowed only for source ids, the names of the
     plan's sources and outlets, and a few international abbreviations."""
-    allowed = {"UTC", "NASA", "ESA", "JAXA", "JPL", "CMSA", "STS", "CZ", "SSVP", "CBM"}
+    allowed = {"UTC", "NASA", "ESA", "JAXA", "JPL", "CMSA", "STS", "CZ", "PMA", "CBM"}
     for s in plan.sources.values():
         allowed |= set(re.findall(r"[A-Za-z][A-Za-z!']*", f"{s.title} {s.outlet}"))
+    for mid, m in plan.modules.items():  # module, ship and rocket names are names
+        vehicle = m.launch.vehicle.get("en", "") if m.launch else ""
+        allowed |= set(
+            re.findall(
+                r"[A-Za-z][A-Za-z!']*", f"{mid} {m.name['en']} {m.abbr['en']} {vehicle}"
+            )
+        )
+
     for pid in BUNDLED:  # plan ids such as ros-2026
         allowed |= set(re.findall(r"[a-z]+", pid))
     for where, table in _prose(plan):
