@@ -33,6 +33,7 @@ _WORDS = {
     "en": {
         "status": "Status",
         "announced": "announced",
+        "as_of": "as of",
         "orbit": "Orbit",
         "interpretation": "INTERPRETATION",
         "axes": "Axes",
@@ -65,6 +66,7 @@ _WORDS = {
     "ru": {
         "status": "Статус",
         "announced": "объявлен",
+        "as_of": "по состоянию на",
         "orbit": "Орбита",
         "interpretation": "ИНТЕРПРЕТАЦИЯ",
         "axes": "Оси",
@@ -262,8 +264,10 @@ def plan_text(plan: Plan, phase: int | None = None, lang: str = "en") -> str:
     w(f"{text(plan.title, lang)}  [{plan.id}]")
     if plan.title.get(other):
         w(plan.title[other])
+    status = wording.STATUS_LABELS[lang].get(plan.status, plan.status)
     w(
-        f"{w_['status']}: {plan.status} · {w_['announced']} {plan.date} · "
+        f"{w_['status']}: {status} · "
+        f"{w_['as_of' if plan.status == 'historical' else 'announced']} {plan.date} · "
         f"{wording.counted(len(plan.phases), 'phase', lang)} · "
         f"{wording.counted(len(plan.modules), 'module', lang)}"
     )

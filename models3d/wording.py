@@ -125,6 +125,23 @@ PORT_LABELS = {
     },
 }
 
+STATUS_LABELS = {
+    "en": {
+        "concept": "concept",
+        "official": "official",
+        "superseded": "superseded",
+        "current": "current",
+        "historical": "historical",
+    },
+    "ru": {
+        "concept": "концепция",
+        "official": "официальный план",
+        "superseded": "заменён",
+        "current": "действующий план",
+        "historical": "история",
+    },
+}
+
 UNKNOWN = {"en": "unknown", "ru": "неизвестно"}
 
 
