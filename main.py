@@ -11,7 +11,10 @@
     python main.py inspect FILE [--json] check a 3D model before importing it
 
 PLAN is a bundled plan id (see `plans`) or the path of a plan file. Errors go to stderr
-with exit code 2.
+in one line (a broken plan file: one line per problem) with exit code 2; SIGINT and
+SIGTERM end a command with exit code 130 or 143, removing every temporary file. Output
+is printable: control characters and undecodable bytes of names are escaped. `plans`,
+`info`, `inspect` and exports of 3D files never import Qt and need no display.
 """
 
 from __future__ import annotations
@@ -19,9 +22,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 
 DEFAULT_PLAN = "ros-2024"
+EX_SOFTWARE = 70  # an internal error (a bug), as in BSD sysexits
+_PHASE_NUMBER = re.compile(r"[+-]?[0-9]{1,9}")
+_SIZE = re.compile(r"([0-9]{1,9})[xX]([0-9]{1,9})")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -32,49 +39,96 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="main.py", description="Explore the planned Russian Orbital "
-                     "Station: modules, figures with sources, assembly phases.")
-    parser.add_argument("--plan", default=None,
-                        help=f"plan id or plan file to open (default: the last one, or "
-                        f"{DEFAULT_PLAN})")
-    parser.add_argument("--phase", default=None,
-                        help="phase number, phase id, 'first' or 'final' (default: the "
-                        "last one shown, or final)")
-    parser.add_argument("--lang", choices=("en", "ru"), default=None,
-                        help="user-interface language (default: the system's)")
-    parser.add_argument("--reset-settings", action="store_true",
-                        help="forget window layout, last plan and display options")
-    parser.add_argument("--quit-after-first-frame", action="store_true",
-                        help="start, draw one frame, print its timing and quit (smoke test)")
+    parser = _Parser(
+        prog="main.py",
+        description="Explore the planned Russian Orbital "
+        "Station: modules, figures with sources, assembly phases.",
+    )
+    parser.add_argument(
+        "--plan",
+        default=None,
+        help=f"plan id or plan file to open (default: the last one, or {DEFAULT_PLAN})",
+    )
+    parser.add_argument(
+        "--phase",
+        default=None,
+        help="phase number, phase id, 'first' or 'final' (default: the "
+        "last one shown, or final)",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=("en", "ru"),
+        default=None,
+        help="user-interface language (default: the system's)",
+    )
+    parser.add_argument(
+        "--reset-settings",
+        action="store_true",
+        help="forget window layout, last plan and display options",
+    )
+    parser.add_argument(
+        "--quit-after-first-frame",
+        action="store_true",
+        help="start, draw one frame, print its timing and quit (smoke test)",
+    )
     sub = parser.add_subparsers(dest="command")
     p_plans = sub.add_parser("plans", help="list the bundled plans")
     p_plans.add_argument("--json", action="store_true", help="print JSON")
     p_info = sub.add_parser("info", help="print a plan with its figures and sources")
     p_info.add_argument("--plan", required=True, help="plan id or path of a plan file")
-    p_info.add_argument("--phase", help="only this phase: number, id, 'first' or 'final'")
+    p_info.add_argument(
+        "--phase", help="only this phase: number, id, 'first' or 'final'"
+    )
     p_info.add_argument("--json", action="store_true", help="print JSON")
     p_exp = sub.add_parser(
-        "export", help="export pictures, every phase, an animation or the 3D scene",
+        "export",
+        help="export pictures, every phase, an animation or the 3D scene",
         description="Render without showing a window (needs an X display: use xvfb-run "
-        "on a headless machine). Prints every file it writes.")
+        "on a headless machine). Prints every file it writes.",
+    )
     p_exp.add_argument("--plan", required=True, help="plan id or path of a plan file")
-    p_exp.add_argument("--phase", default="final",
-                       help="phase number or id, 'first', 'final' (default) or 'all'")
-    p_exp.add_argument("--size", default="1920x1080", help="WIDTHxHEIGHT in pixels "
-                       "(default %(default)s, at most 16384 on a side)")
-    p_exp.add_argument("--ssaa", type=int, default=1, choices=(1, 2, 4),
-                       help="supersampling: render K times larger on each side, then "
-                       "average down (2: 4 samples per pixel)")
-    p_exp.add_argument("--transparent", action="store_true",
-                       help="transparent background (PNG, TIFF, WebP)")
-    p_exp.add_argument("--format", choices=("png", "jpg", "tiff", "webp", "gif", "mp4",
-                                            "glb", "obj", "stl"),
-                       help="file format (default: from the --out extension)")
-    p_exp.add_argument("--mode", choices=("solid", "wireframe", "xray"), default="solid")
-    p_exp.add_argument("--caption", action="store_true",
-                       help="write plan, phase, date and a sources line on the picture")
-    p_exp.add_argument("--out", required=True, help="output file (with --phase all, "
-                       "pictures and 3D files get _01, _02 ... before the extension)")
+    p_exp.add_argument(
+        "--phase",
+        default="final",
+        help="phase number or id, 'first', 'final' (default) or 'all'",
+    )
+    p_exp.add_argument(
+        "--size",
+        default="1920x1080",
+        help="WIDTHxHEIGHT in pixels (default %(default)s, at most 16384 on a side)",
+    )
+    p_exp.add_argument(
+        "--ssaa",
+        type=int,
+        default=1,
+        choices=(1, 2, 4),
+        help="supersampling: render K times larger on each side, then "
+        "average down (2: 4 samples per pixel)",
+    )
+    p_exp.add_argument(
+        "--transparent",
+        action="store_true",
+        help="transparent background (PNG, TIFF, WebP)",
+    )
+    p_exp.add_argument(
+        "--format",
+        choices=("png", "jpg", "tiff", "webp", "gif", "mp4", "glb", "obj", "stl"),
+        help="file format (default: from the --out extension)",
+    )
+    p_exp.add_argument(
+        "--mode", choices=("solid", "wireframe", "xray"), default="solid"
+    )
+    p_exp.add_argument(
+        "--caption",
+        action="store_true",
+        help="write plan, phase, date and a sources line on the picture",
+    )
+    p_exp.add_argument(
+        "--out",
+        required=True,
+        help="output file (with --phase all, "
+        "pictures and 3D files get _01, _02 ... before the extension)",
+    )
     p_ins = sub.add_parser("inspect", help="check a 3D model file before importing it")
     p_ins.add_argument("file", help="a glTF/GLB, OBJ, STL or PLY file")
     p_ins.add_argument("--json", action="store_true", help="print JSON")
@@ -83,9 +137,39 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _fail(message: str) -> int:
-    print(f"error: {message}", file=sys.stderr)
-    return 2
+def _fail(message: str, code: int = 2) -> int:
+    from models3d.fileio import printable
+
+    lines = str(message).split("\n")
+    _err("error: " + "\n".join(printable(line) for line in lines))
+    return code
+
+
+def _err(text: str) -> None:
+    if sys.stderr is not None:
+        try:
+            print(text, file=sys.stderr, flush=True)
+        except (OSError, ValueError):
+            pass  # stderr gone as well: the exit code still tells
+
+
+def _out(text: str) -> None:
+    """Write to stdout with every line made printable (OSError propagates)."""
+    from models3d.fileio import printable
+
+    sys.stdout.write("\n".join(printable(line) for line in text.split("\n")))
+
+
+_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def _out_json(doc) -> None:
+    # json escapes C0 controls itself; DEL, C1 controls (0x9b starts a terminal
+    # sequence), line separators and lone surrogates are escaped here
+    text = json.dumps(doc, ensure_ascii=False, indent=2, allow_nan=False)
+    sys.stdout.write(
+        _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+    )
 
 
 def _load(key: str):
@@ -94,16 +178,34 @@ def _load(key: str):
     return load_plan(resolve_plan(key))
 
 
+def _phase(plan, text: str) -> int:
+    """The 0-based phase for a --phase value: a number (ASCII digits only: '²' is a
+    digit to str.isdigit but not to int), a phase id, 'first' or 'final'."""
+    from models3d.errors import UsageError
+
+    text = text.strip()
+    if _PHASE_NUMBER.fullmatch(text):
+        return plan.phase_index(int(text))
+    if text and (text.lstrip("+-").isdigit() or text.lstrip("+-").isdecimal()):
+        raise UsageError(
+            f"--phase '{text[:40]}': not a phase number (use 1–"
+            f"{len(plan.phases)}, a phase id, 'first' or 'final')"
+        )
+    return plan.phase_index(text)
+
+
 def cmd_plans(args) -> int:
     from models3d.report import plans_listing
 
     rows = plans_listing()
     if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        _out_json(rows)
         return 0
     for r in rows:
-        print(f"{r['id']:<11} {r['status']:<11} {r['date']:<10}  {r['phases']:>2} phases  "
-              f"{r['title']}")
+        _out(
+            f"{r['id']:<11} {r['status']:<11} {r['date']:<10}  {r['phases']:>2} phases  "
+            f"{r['title']}\n"
+        )
     return 0
 
 
@@ -111,139 +213,339 @@ def cmd_info(args) -> int:
     from models3d.report import plan_json, plan_text
 
     plan = _load(args.plan)
-    phase = plan.phase_index(args.phase) if args.phase is not None else None
+    phase = _phase(plan, args.phase) if args.phase is not None else None
     if args.json:
-        print(json.dumps(plan_json(plan, phase), ensure_ascii=False, indent=2))
+        _out_json(plan_json(plan, phase))
     else:
-        sys.stdout.write(plan_text(plan, phase))
+        _out(plan_text(plan, phase))
     return 0
 
 
 def _parse_size(text: str) -> tuple[int, int]:
+    from models3d.errors import UsageError
+
+    m = _SIZE.fullmatch(text.strip())
+    if not m:
+        raise UsageError(
+            f"--size '{text[:40]}' is not WIDTHxHEIGHT (for example 3840x2160)"
+        )
+    return int(m.group(1)), int(m.group(2))
+
+
+def display_problem() -> str | None:
+    """None when Qt's xcb platform can connect to the X server at DISPLAY; else a
+    sentence saying why not. Asked through libxcb (as Qt does, honouring XAUTHORITY)
+    before any QApplication exists, because Qt aborts the process when it cannot
+    connect, with a misleading hint to reinstall xcb-cursor0."""
+    import ctypes
+
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if platform and not platform.startswith("xcb"):
+        return None  # another platform plugin chosen on purpose: Qt reports its own
+    display = os.environ.get("DISPLAY", "")
+    if not display:
+        return (
+            "no X display: DISPLAY is not set (on a headless machine run the "
+            "command under xvfb-run)"
+        )
     try:
-        w, h = (int(v) for v in text.lower().split("x"))
-    except ValueError:
-        raise ValueError(f"--size '{text}' is not WIDTHxHEIGHT (for example 3840x2160)")
-    return w, h
+        xcb = ctypes.CDLL("libxcb.so.1")
+    except OSError:
+        return None  # Qt cannot start without libxcb either; let it say so
+    xcb.xcb_connect.restype = ctypes.c_void_p
+    xcb.xcb_connect.argtypes = [ctypes.c_char_p, ctypes.c_void_p]
+    xcb.xcb_connection_has_error.argtypes = [ctypes.c_void_p]
+    xcb.xcb_disconnect.argtypes = [ctypes.c_void_p]
+    conn = xcb.xcb_connect(os.fsencode(display), None)
+    failed = xcb.xcb_connection_has_error(conn)
+    xcb.xcb_disconnect(conn)
+    if failed:
+        return (
+            f"cannot connect to the X display '{display}' (no X server there, or "
+            "this user may not use it); on a headless machine run the command "
+            "under xvfb-run"
+        )
+    return None
 
 
 def cmd_export(args) -> int:
     from pathlib import Path
 
-    from models3d.imaging import ExportError, format_of
+    from models3d.fileio import (
+        check_destination,
+        expand_path,
+        printable,
+        stale_numbered,
+    )
+    from models3d.imaging import SCENE_FORMATS, format_of
 
     plan = _load(args.plan)
-    out = Path(args.out).expanduser()
-    try:
-        fmt = format_of(out, args.format)
-        width, height = _parse_size(args.size)
-    except (ExportError, ValueError) as exc:
-        return _fail(str(exc))
+    out = expand_path(args.out)
+    fmt = format_of(out, args.format)
+    width, height = _parse_size(args.size)
     if args.phase == "all" or fmt in ("gif", "mp4"):
         phases = list(range(len(plan.phases)))
     else:
-        phases = [plan.phase_index(args.phase)]
-    if not os.environ.get("DISPLAY") and os.environ.get("QT_QPA_PLATFORM") != "xcb":
-        return _fail("export renders with OpenGL and needs an X display; on a headless "
-                     "machine run it under xvfb-run")
-    from ui.app import _configure_qt
+        phases = [_phase(plan, args.phase)]
+    check_destination(out)  # before any rendering: /dev/null, a FIFO, a folder ...
+    existed = {
+        str(p)
+        for p in _planned(out, fmt, phases, len(plan.phases))
+        if os.path.lexists(p)
+    }
+    written: list[str] = []
 
-    _configure_qt()
-    from PySide6.QtWidgets import QApplication
+    def on_file(path: str) -> None:
+        written.append(path)
+        note = " (replaced the earlier file)" if path in existed else ""
+        _out(f"wrote {path}{note}\n")
+        sys.stdout.flush()
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841
-    from ui.export.jobs import ExportRequest, make_job, run_job
+    if fmt in SCENE_FORMATS:  # no Qt, no display
+        from models3d.scene_job import scene_job
 
-    req = ExportRequest(plan, phases, out, fmt, width, height, args.ssaa,
-                        args.transparent, args.caption, args.mode)
-    try:
-        run_job(make_job(req), on_file=lambda p: print(f"wrote {p}", flush=True))
-    except ExportError as exc:
-        return _fail(str(exc))
+        job = scene_job(plan, phases, out, fmt)
+    else:
+        problem = display_problem()
+        if problem:
+            return _fail(f"export renders with OpenGL: {problem}")
+        from ui.app import _configure_qt
+
+        _configure_qt()
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance() or QApplication(sys.argv[:1])  # noqa: F841
+        from ui.export.jobs import ExportRequest, make_job
+
+        job = make_job(
+            ExportRequest(
+                plan,
+                phases,
+                out,
+                fmt,
+                width,
+                height,
+                args.ssaa,
+                args.transparent,
+                args.caption,
+                args.mode,
+            )
+        )
+    last = None
+    for _done, _total, what in job:  # as ui.export.jobs.run_job, without importing ui
+        if what not in ("frame", last):
+            on_file(what)
+        last = what
+    if len(phases) > 1 and fmt not in ("gif", "mp4"):
+        stale = stale_numbered(out, [Path(p) for p in written])
+        if stale:
+            names = ", ".join(printable(p.name) for p in stale[:5])
+            _err(
+                f"note: {len(stale)} numbered file(s) from an earlier export were left "
+                f"as they are: {names}{' ...' if len(stale) > 5 else ''}"
+            )
     return 0
 
 
-def cmd_inspect(args) -> int:
-    from models3d.importer import ImportRefusedError, IsolatedLoader, info
+def _planned(out, fmt: str, phases: list[int], count: int) -> list:
+    """The files an export will write (to tell the user which ones it replaced)."""
+    from models3d.fileio import numbered
 
+    if len(phases) == 1 or fmt in ("gif", "mp4"):
+        targets = [out]
+    else:
+        targets = [numbered(out, p, count) for p in phases]
+    if fmt == "obj":
+        targets += [t.with_suffix(".mtl") for t in targets]
+    return targets
+
+
+def cmd_inspect(args) -> int:
+    from models3d.fileio import expand_path
+    from models3d.importer import IsolatedLoader, info
+
+    path = expand_path(args.file)
     loader = IsolatedLoader(timeout=120)
     try:
-        model = loader.load(args.file)
-    except ImportRefusedError as exc:
-        return _fail(str(exc))
+        model = loader.load(path)  # ImportRefusedError: exit 2 in main()
     finally:
         loader.close()
     data = info(model)
     if args.json:
-        print(json.dumps(data, indent=2))
+        _out_json(data)
         return 0
+    nodes = data["nodes"]
+    listed = (
+        f": {', '.join(nodes[:6])}{' ...' if len(nodes) > 6 else ''}" if nodes else ""
+    )
     ext = " × ".join(f"{x:.4g}" for x in data["extents"])
-    print(f"{data['file']}")
-    print(f"  format        {data['format'].upper()}")
-    print(f"  triangles     {data['triangles']:,} (every scene instance placed)")
-    print(f"  parts         {data['parts']} in {len(data['nodes'])} node(s)"
-          + (f": {', '.join(data['nodes'][:6])}" + (" ..." if len(data["nodes"]) > 6
-                                                     else "") if data["nodes"] else ""))
-    print(f"  extents       {ext} (file units)")
-    print(f"  textured      {data['textured_parts']} part(s)")
-    print(f"  files read    {', '.join(data['textures_found']) or 'none besides the model'}")
-    print(f"  not loaded    {'; '.join(data['textures_missing']) or 'nothing'}")
-    for w in data["warnings"]:
-        print(f"  warning       {w}")
+    _out(
+        "\n".join(
+            [
+                f"{data['file']}",
+                f"  format        {data['format'].upper()}",
+                f"  triangles     {data['triangles']:,} (every scene instance placed)",
+                f"  parts         {data['parts']} in {len(nodes)} node(s){listed}",
+                f"  extents       {ext} (file units)",
+                f"  textured      {data['textured_parts']} part(s)",
+                f"  files read    {', '.join(data['textures_found']) or 'none besides the model'}",
+                f"  not loaded    {'; '.join(data['textures_missing']) or 'nothing'}",
+                *(f"  warning       {w}" for w in data["warnings"]),
+            ]
+        )
+        + "\n"
+    )
     return 0
 
 
 def cmd_gui(args) -> int:
-    from models3d.plan import PlanError
+    from models3d.errors import RossError
     from ui.settings import reset_settings, settings
 
     if args.reset_settings:
-        print(f"settings reset ({reset_settings()})")
+        _out(f"settings reset ({reset_settings()})\n")
     saved = settings()
     key = args.plan or saved.value("plan") or DEFAULT_PLAN
     try:
-        plan = _load(key)  # fail before any window appears
-    except (FileNotFoundError, PlanError) as exc:
+        plan = _load(str(key))  # fail before any window appears
+    except RossError as exc:
         if args.plan:
             raise
         # the remembered plan is gone or broken: say so and open the default one
-        print(f"warning: the last plan '{key}' could not be opened ({exc}); "
-              f"opening {DEFAULT_PLAN}", file=sys.stderr)
+        _err(
+            f"warning: the last plan '{key}' could not be opened "
+            f"({str(exc).splitlines()[0]}); opening {DEFAULT_PLAN}"
+        )
         plan = _load(DEFAULT_PLAN)
     if args.phase is not None:
-        phase = plan.phase_index(args.phase)
+        phase = _phase(plan, args.phase)
     else:
-        remembered = saved.value("phase") if not args.plan and key == saved.value("plan") \
+        remembered = (
+            saved.value("phase")
+            if not args.plan and key == saved.value("plan")
             else None
+        )
         try:
-            phase = plan.phase_index(int(remembered) + 1) if remembered is not None \
+            phase = (
+                plan.phase_index(int(remembered) + 1)
+                if remembered is not None
                 else None
-        except (KeyError, ValueError, TypeError):
+            )
+        except (KeyError, ValueError, TypeError, OverflowError):
             phase = None
         phase = len(plan.phases) - 1 if phase is None else phase
+    problem = display_problem()
+    if problem:
+        return _fail(f"the app needs a display: {problem}")
     from ui.app import run
 
-    return run(plan, phase, quit_after_first_frame=args.quit_after_first_frame,
-               restore=not args.reset_settings, language=args.lang)
+    return run(
+        plan,
+        phase,
+        quit_after_first_frame=args.quit_after_first_frame,
+        restore=not args.reset_settings,
+        language=args.lang,
+    )
+
+
+def _standard_streams() -> bool:
+    """Give closed standard descriptors /dev/null, so that no file we open becomes fd 1
+    or 2 and receives stray output; True when stdout was open."""
+    stdout_open = sys.stdout is not None
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            null = os.open(os.devnull, os.O_RDWR)
+            if null != fd:
+                os.dup2(null, fd)
+                os.close(null)
+            stdout_open = stdout_open and fd != 1
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None and hasattr(stream, "reconfigure"):
+            # a name that is not UTF-8 or a character the terminal cannot show is
+            # escaped, never a UnicodeEncodeError
+            stream.reconfigure(errors="backslashreplace")
+    return stdout_open
+
+
+def _stdout_failed(exc: OSError) -> int:
+    import errno
+
+    # later writes and the interpreter's final flush go to /dev/null, quietly
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, 1)
+    os.close(null)
+    if exc.errno == errno.EPIPE:
+        return 0  # the reader (head, less) has all it wanted
+    return _fail(f"cannot write to standard output: {exc.strerror or exc}")
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    from models3d.plan import PlanError
+    from models3d.fileio import Interrupted, remove_temp_files, signals_raise
 
-    handler = {"plans": cmd_plans, "info": cmd_info, "export": cmd_export,
-               "inspect": cmd_inspect}.get(
-        args.command, cmd_gui)
     try:
-        return handler(args)
-    except PlanError as exc:
+        with signals_raise():
+            return _main(argv)
+    except (Interrupted, KeyboardInterrupt) as exc:
+        remove_temp_files()
+        signum = getattr(exc, "signum", 2)
+        _err(
+            f"interrupted ({'SIGTERM' if signum == 15 else 'SIGINT'}); nothing was "
+            "left behind"
+        )
+        return 128 + signum
+
+
+def _main(argv) -> int:
+    stdout_open = _standard_streams()
+    args = build_parser().parse_args(argv)
+    from models3d.errors import RossError
+
+    handler = {
+        "plans": cmd_plans,
+        "info": cmd_info,
+        "export": cmd_export,
+        "inspect": cmd_inspect,
+    }.get(args.command, cmd_gui)
+    if not stdout_open and handler is not cmd_gui:
+        return _fail("standard output is closed; nothing can be printed")
+    try:
+        code = handler(args)
+        if sys.stdout is not None:
+            sys.stdout.flush()
+        return code
+    except RossError as exc:
         return _fail(str(exc))
-    except FileNotFoundError as exc:
-        return _fail(str(exc))
-    except KeyError as exc:
+    except KeyError as exc:  # Plan.phase_index: an unknown phase, with its message
         return _fail(exc.args[0] if exc.args else str(exc))
-    except BrokenPipeError:
-        return 0
+    except OSError as exc:
+        if exc.filename is None and exc.errno is not None and _is_stdout_error():
+            return _stdout_failed(exc)
+        where = f"{exc.filename}: " if exc.filename else ""
+        return _fail(f"{where}{exc.strerror or exc}")
+    except MemoryError:
+        return _fail("not enough memory for this command")
+    except Exception as exc:  # a bug: one line, the traceback only on request
+        if os.environ.get("ROSS_EXPLORER_DEBUG"):
+            raise
+        return _fail(
+            f"internal error in '{args.command or 'app'}': "
+            f"{type(exc).__name__}: {exc} (set ROSS_EXPLORER_DEBUG=1 for the "
+            "traceback, and please report it)",
+            EX_SOFTWARE,
+        )
+
+
+def _is_stdout_error() -> bool:
+    """Whether stdout is the stream that failed (a write or flush to it raises)."""
+    try:
+        sys.stdout.flush()
+    except OSError:
+        return True
+    except ValueError:
+        return True
+    return False
 
 
 if __name__ == "__main__":

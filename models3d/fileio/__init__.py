@@ -39,6 +39,7 @@ from .writing import (
     signals_raise,
     stale_numbered,
     temp_beside,
+    write_error,
 )
 
 __all__ = [
@@ -64,4 +65,5 @@ __all__ = [
     "stale_numbered",
     "temp_beside",
     "verify_encoded",
+    "write_error",
 ]

@@ -209,7 +209,7 @@ def _umask() -> int:
     return mask
 
 
-def _write_error(path: Path, exc: OSError) -> ExportError:
+def write_error(path: Path, exc: OSError) -> ExportError:
     shown = printable(path)
     if exc.errno == errno.ENOSPC:
         return ExportError(f"{shown}: the disk is full")
@@ -259,7 +259,7 @@ class FileSet:
         try:
             tmp = temp_beside(final, suffix)
         except OSError as exc:
-            raise _write_error(final, exc) from exc
+            raise write_error(final, exc) from exc
         self._staged[final] = tmp
         return final, tmp
 
@@ -273,7 +273,7 @@ class FileSet:
             raise
         except OSError as exc:
             self._drop(final)
-            raise _write_error(final, exc) from exc
+            raise write_error(final, exc) from exc
         except BaseException:
             self._drop(final)
             raise
@@ -304,7 +304,7 @@ class FileSet:
                 _finish(tmp, final)
             except OSError as exc:
                 self.abort()
-                raise _write_error(final, exc) from exc
+                raise write_error(final, exc) from exc
         done: list[tuple[Path, Path | None]] = []
         with _signals_deferred():
             try:
@@ -330,7 +330,7 @@ class FileSet:
                     if backup is not None:
                         discard(backup)
                 self.abort()
-                raise _write_error(final, exc) from exc
+                raise write_error(final, exc) from exc
             for final, backup in done:
                 if backup is not None:
                     self.replaced.append(final)

@@ -1,25 +1,43 @@
 """Export jobs shared by the app and the command line.
 
-Each job is a generator: it yields (done, total, message) after every picture or frame,
-so the app can show progress, keep its window responsive and cancel between steps (the
-generator is closed, and nothing partial is left: files are written to temporary names
-and renamed at the end). `run_job` drives one to completion for the command line.
+Each job is a generator: it yields (done, total, what) after every picture or frame,
+with what = "frame" while it works and then the path of each file written, so the app
+can show progress, keep its window responsive and cancel between steps. Every job
+writes its files as one `models3d.fileio.FileSet`: temporary names beside the targets,
+renamed only when every file of the job (each picture of a series, an animation) is
+complete and checked; closing the generator (cancel), an error or a signal leaves
+nothing new and touches nothing old. Animations stream their frames to the encoder
+(`models3d.gifwriter` for GIF, ffmpeg for MP4), never holding them all; ffmpeg's exit
+status, error output and a read-back of its file decide whether it replaces the target.
+3D-scene formats are `models3d.scene_job`, which needs no display. `run_job` drives a
+job to completion for the command line.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
+import contextlib
+import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
-from models3d.imaging import (ExportError, PictureOptions, _umask, check_destination,
-                              check_picture, save_picture)
+from models3d.fileio import (
+    FileSet,
+    StderrTail,
+    check_destination,
+    numbered,
+    verify_encoded,
+    write_error,
+)
+from models3d.imaging import (
+    SCENE_FORMATS,
+    ExportError,
+    PictureOptions,
+    check_picture,
+    save_picture,
+)
 from models3d.plan import Plan, text
-
-from .offscreen import StationRenderer
 
 ANIMATION_FPS = 20
 STEP_SECONDS = 1.0  # a docking animation
@@ -39,7 +57,9 @@ class ExportRequest:
     caption: bool = False
     mode: str = "solid"
     hidden: tuple = ()
-    camera: tuple | None = None  # (center, distance, elevation, azimuth); None: fit, iso
+    camera: tuple | None = (
+        None  # (center, distance, elevation, azimuth); None: fit, iso
+    )
     animate_docking: bool = False  # for numbered stills: no; animations always animate
     overrides: dict = field(default_factory=dict)  # module id -> ImportedMesh
     references: dict = field(default_factory=dict)  # reference id -> ReferenceModel
@@ -52,21 +72,24 @@ def caption_lines(plan: Plan, phase: int, lang: str = "en") -> list[str]:
         src = plan.sources.get(sid)
         if src and src.outlet not in outlets:
             outlets.append(src.outlet)
-    lines = [f"{text(plan.title, lang)} — phase {phase + 1}/{len(plan.phases)}: "
-             f"{text(ph.name, lang)} ({ph.date_label()})"]
+    lines = [
+        f"{text(plan.title, lang)} — phase {phase + 1}/{len(plan.phases)}: "
+        f"{text(ph.name, lang)} ({ph.date_label()})"
+    ]
     if plan.interpretation:
-        lines.append("Layout: an interpretation; no source gives port-by-port assignments")
-    lines.append(f"Sources: {', '.join(outlets)} ({', '.join(ph.sources)}) · ROSS Explorer")
+        lines.append(
+            "Layout: an interpretation; no source gives port-by-port assignments"
+        )
+    lines.append(
+        f"Sources: {', '.join(outlets)} ({', '.join(ph.sources)}) · ROSS Explorer"
+    )
     return lines
-
-
-def numbered(path: Path, phase: int, count: int) -> Path:
-    width = max(2, len(str(count)))
-    return path.with_name(f"{path.stem}_{phase + 1:0{width}d}{path.suffix}")
 
 
 class _Job:
     def __init__(self, req: ExportRequest):
+        from .offscreen import StationRenderer
+
         self.req = req
         self.renderer = StationRenderer(req.plan, req.overrides, req.references)
         self.written: list[Path] = []
@@ -89,24 +112,36 @@ class _Job:
 
 
 def picture_job(req: ExportRequest):
-    """One picture per requested phase (numbered when more than one)."""
-    opts = PictureOptions(req.width, req.height, req.ssaa, req.transparent, req.fmt,
-                          req.caption)
+    """One picture per requested phase (numbered when more than one), renamed into
+    place together when the last one is written."""
+    opts = PictureOptions(
+        req.width, req.height, req.ssaa, req.transparent, req.fmt, req.caption
+    )
     check_destination(req.path)
     check_picture(opts, req.path)
-    job = _Job(req)
-    try:
-        total = len(req.phases)
-        # one camera for a series, framed on its last phase, so phases line up
-        job.frame_camera(req.phases[-1])
-        for n, phase in enumerate(req.phases):
-            px = job.picture(phase)
-            path = req.path if total == 1 else numbered(req.path, phase, len(req.plan.phases))
-            lines = caption_lines(req.plan, phase) if req.caption else None
-            job.written.append(save_picture(px, path, opts, lines))
-            yield n + 1, total, str(path)
-    finally:
-        job.close()
+    total = len(req.phases)
+    with FileSet() as files:
+        job = _Job(req)
+        try:
+            # one camera for a series, framed on its last phase, so phases line up
+            job.frame_camera(req.phases[-1])
+            for n, phase in enumerate(req.phases):
+                px = job.picture(phase)
+                path = (
+                    req.path
+                    if total == 1
+                    else numbered(req.path, phase, len(req.plan.phases))
+                )
+                lines = caption_lines(req.plan, phase) if req.caption else None
+                with files.current():
+                    save_picture(px, path, opts, lines)
+                del px
+                yield n + 1, total + 1, "frame"
+        finally:
+            job.close()
+        job.written = files.commit()
+    for path in job.written:
+        yield total + 1, total + 1, str(path)
 
 
 def animation_frames(job: _Job, req: ExportRequest):
@@ -120,7 +155,10 @@ def animation_frames(job: _Job, req: ExportRequest):
         if i > 0:
             for s in range(1, steps + 1):
                 scene.show_transition_frame(phases[i - 1], phase, s / steps)
-                yield job.renderer.picture(req.width, req.height, req.ssaa, False), phase
+                yield (
+                    job.renderer.picture(req.width, req.height, req.ssaa, False),
+                    phase,
+                )
         job.renderer.set_phase(phase, req.mode, req.hidden)
         frame = job.renderer.picture(req.width, req.height, req.ssaa, False)
         for _ in range(hold):
@@ -135,40 +173,28 @@ def animation_frame_count(req: ExportRequest) -> int:
 
 def animation_job(req: ExportRequest):
     if req.fmt == "mp4" and (req.width % 2 or req.height % 2):
-        raise ExportError(f"{req.path}: H.264 needs an even width and height "
-                          f"({req.width}x{req.height})")
+        raise ExportError(
+            f"{req.path}: H.264 needs an even width and height "
+            f"({req.width}x{req.height})"
+        )
     if req.transparent:
-        raise ExportError(f"{req.path}: animations have an opaque background; "
-                          "untick transparency")
+        raise ExportError(
+            f"{req.path}: animations have an opaque background; untick transparency"
+        )
     opts = PictureOptions(req.width, req.height, req.ssaa, False, "png", req.caption)
     check_destination(req.path)
-    check_picture(opts, req.path)
+    check_picture(opts, req.path, animation=req.fmt)  # the whole job's memory
     total = animation_frame_count(req)
-    job = _Job(req)
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{req.path.name}.",
-                                   suffix=f".part.{req.fmt}", dir=req.path.parent)
-    except OSError as exc:
-        raise ExportError(f"{req.path}: cannot create a file in {req.path.parent}: "
-                          f"{exc.strerror or exc}") from exc
-    os.close(fd)
-    done = False
-    try:
-        if req.fmt == "gif":
-            yield from _gif(job, req, tmp, total)
-        else:
-            yield from _mp4(job, req, tmp, total)
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, req.path)  # same folder: the finished file appears at once
-        job.written.append(req.path)
-        done = True
-        yield total, total, str(req.path)
-    except OSError as exc:
-        raise ExportError(f"{req.path}: cannot write: {exc.strerror or exc}") from exc
-    finally:
-        job.close()
-        if not done and os.path.exists(tmp):
-            os.unlink(tmp)
+    with FileSet() as files:
+        tmp = files.stage(req.path, suffix=f".{req.fmt}")
+        job = _Job(req)
+        try:
+            encode = _gif if req.fmt == "gif" else _mp4
+            yield from encode(job, req, tmp, total)
+        finally:
+            job.close()
+        written = files.commit()
+    yield total + 1, total + 1, str(written[0])
 
 
 def _with_caption(frame, req, phase):
@@ -184,55 +210,132 @@ def _with_caption(frame, req, phase):
 
 
 def _gif(job, req, tmp, total):
-    from PIL import Image
+    """Frames streamed into the GIF file; the file is walked once it is complete."""
+    from models3d.gifwriter import GifStream, check_gif
 
-    frames = []
-    for n, (frame, phase) in enumerate(animation_frames(job, req)):
-        rgb = Image.fromarray(_with_caption(frame, req, phase), "RGBA").convert("RGB")
-        frames.append(rgb.quantize(colors=255, method=Image.Quantize.MEDIANCUT,
-                                   dither=Image.Dither.NONE))
-        yield n + 1, total + 1, "frame"
-    frames[0].save(tmp, format="GIF", save_all=True, append_images=frames[1:],
-                   duration=int(1000 / ANIMATION_FPS), loop=0, disposal=1)
+    try:
+        with open(tmp, "wb") as out:
+            gif = GifStream(out, req.width, req.height, round(1000 / ANIMATION_FPS))
+            for n, (frame, phase) in enumerate(animation_frames(job, req)):
+                gif.add(np.ascontiguousarray(_with_caption(frame, req, phase)[..., :3]))
+                yield n + 1, total + 1, "frame"
+            gif.close()
+    except OSError as exc:
+        raise write_error(req.path, exc) from exc
+    problem = check_gif(tmp, req.width, req.height, min(gif.frames, len(req.phases)))
+    if problem:
+        raise ExportError(f"{req.path}: the GIF does not read back: {problem}")
 
 
 def _mp4(job, req, tmp, total):
+    """Frames piped to ffmpeg (H.264); its exit status, its error output and a count
+    of the frames in what it wrote decide whether the file is kept."""
     import imageio_ffmpeg
 
-    writer = imageio_ffmpeg.write_frames(
-        tmp, (req.width, req.height), fps=ANIMATION_FPS, codec="libx264",
-        pix_fmt_in="rgb24", pix_fmt_out="yuv420p", quality=8, macro_block_size=2,
-        output_params=["-movflags", "+faststart"], ffmpeg_log_level="error")
-    writer.send(None)
+    cmd = [
+        imageio_ffmpeg.get_ffmpeg_exe(),
+        "-nostdin",
+        "-hide_banner",
+        "-loglevel",
+        "error",
+        "-y",
+        "-f",
+        "rawvideo",
+        "-pix_fmt",
+        "rgb24",
+        "-s",
+        f"{req.width}x{req.height}",
+        "-r",
+        str(ANIMATION_FPS),
+        "-i",
+        "pipe:0",
+        "-an",
+        "-c:v",
+        "libx264",
+        "-pix_fmt",
+        "yuv420p",
+        "-crf",
+        "10",
+        "-movflags",
+        "+faststart",
+        "-f",
+        "mp4",
+        str(tmp),
+    ]
+    try:
+        # a session of its own: a Ctrl+C in the terminal reaches this process only,
+        # which stops ffmpeg itself after removing nothing it still writes to
+        proc = subprocess.Popen(
+            cmd,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            start_new_session=True,
+        )
+    except OSError as exc:
+        raise ExportError(
+            f"{req.path}: ffmpeg cannot be started: {exc.strerror or exc}"
+        ) from exc
+    errors = StderrTail(proc.stderr)
+    finished = False
     try:
         for n, (frame, phase) in enumerate(animation_frames(job, req)):
             rgb = np.ascontiguousarray(_with_caption(frame, req, phase)[..., :3])
-            writer.send(rgb)
+            try:
+                proc.stdin.write(rgb.data)
+            except (BrokenPipeError, ValueError):
+                break  # ffmpeg stopped: its exit status and message say why
             yield n + 1, total + 1, "frame"
+        with contextlib.suppress(BrokenPipeError):
+            proc.stdin.close()
+        code = proc.wait(timeout=600)
+        finished = True
     finally:
-        writer.close()
+        if not finished:
+            proc.kill()
+            proc.wait()
+    verify_encoded(
+        req.path, tmp, "ffmpeg", code, errors.text(), lambda p: _mp4_readback(p, total)
+    )
 
 
-def scene_job(req: ExportRequest):
-    """3D files (GLB/OBJ/STL) of the requested phases: Qt-free, see models3d.scene_export."""
-    from models3d.scene_export import export_phases
+def _mp4_readback(path, frames: int) -> str | None:
+    import imageio_ffmpeg
 
-    yield from export_phases(req.plan, req.phases, req.path, req.fmt,
-                             overrides=req.overrides, references=req.references,
-                             hidden=req.hidden)
+    try:
+        count, _secs = imageio_ffmpeg.count_frames_and_secs(str(path))
+    except Exception as exc:  # imageio-ffmpeg raises RuntimeError/IOError variants
+        return (
+            str(exc).strip().splitlines()[0][:200]
+            if str(exc).strip()
+            else type(exc).__name__
+        )
+    if count != frames:
+        return f"{count} frames instead of {frames}"
+    return None
 
 
 def make_job(req: ExportRequest):
     if req.fmt in ("gif", "mp4"):
         return animation_job(req)
-    if req.fmt in ("glb", "obj", "stl"):
-        return scene_job(req)
+    if req.fmt in SCENE_FORMATS:
+        from models3d.scene_job import scene_job
+
+        return scene_job(
+            req.plan,
+            req.phases,
+            req.path,
+            req.fmt,
+            req.overrides,
+            req.references,
+            req.hidden,
+        )
     return picture_job(req)
 
 
 def run_job(job, on_file=None) -> None:
     last = None
-    for done, total, what in job:
+    for _done, _total, what in job:
         if what not in ("frame", last) and on_file is not None:
             on_file(what)
         last = what
