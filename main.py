@@ -6,8 +6,8 @@
     python main.py info --plan PLAN [--phase N] [--json]
                                          print a plan: modules, figures, sources, totals
     python main.py export --plan PLAN --phase N|all|final --size WxH [--ssaa K]
-                          [--transparent] [--format png|jpg|tiff|webp|gif|mp4|glb|obj|stl]
-                          --out PATH     pictures, animations and 3D files
+                          [--transparent] [--format png|jpg|tiff|webp|gif|mp4|...]
+                          --out PATH     pictures, animations and 3D (glb, obj, stl)
     python main.py inspect FILE [--json] check a 3D model before importing it
 
 PLAN is a bundled plan id (see `plans`) or the path of a plan file. Errors go to stderr
@@ -20,6 +20,7 @@ is printable: control characters and undecodable bytes of names are escaped. `pl
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import re
@@ -147,10 +148,9 @@ def _fail(message: str, code: int = 2) -> int:
 
 def _err(text: str) -> None:
     if sys.stderr is not None:
-        try:
+        # stderr gone as well: the exit code still tells
+        with contextlib.suppress(OSError, ValueError):
             print(text, file=sys.stderr, flush=True)
-        except (OSError, ValueError):
-            pass  # stderr gone as well: the exit code still tells
 
 
 def _out(text: str) -> None:
@@ -203,8 +203,8 @@ def cmd_plans(args) -> int:
         return 0
     for r in rows:
         _out(
-            f"{r['id']:<11} {r['status']:<11} {r['date']:<10}  {r['phases']:>2} phases  "
-            f"{r['title']}\n"
+            f"{r['id']:<11} {r['status']:<11} {r['date']:<10}  "
+            f"{r['phases']:>2} phases  {r['title']}\n"
         )
     return 0
 
@@ -375,6 +375,7 @@ def cmd_inspect(args) -> int:
         _out_json(data)
         return 0
     nodes = data["nodes"]
+    read = ", ".join(data["textures_found"])
     listed = (
         f": {', '.join(nodes[:6])}{' ...' if len(nodes) > 6 else ''}" if nodes else ""
     )
@@ -388,7 +389,7 @@ def cmd_inspect(args) -> int:
                 f"  parts         {data['parts']} in {len(nodes)} node(s){listed}",
                 f"  extents       {ext} (file units)",
                 f"  textured      {data['textured_parts']} part(s)",
-                f"  files read    {', '.join(data['textures_found']) or 'none besides the model'}",
+                f"  files read    {read or 'none besides the model'}",
                 f"  not loaded    {'; '.join(data['textures_missing']) or 'nothing'}",
                 *(f"  warning       {w}" for w in data["warnings"]),
             ]

@@ -41,7 +41,8 @@ class GifStream:
         prev = self._previous
         if prev is not None:
             changed = np.any(rgb != prev, axis=2)
-            if not changed.any():  # a still: the previous frame shows longer
+            if not changed.any() and self._pending is not None:
+                # a still: the previous frame shows longer
                 blocks, delay = self._pending
                 self._pending = (blocks, delay + self.delay_cs)
                 return

@@ -100,7 +100,7 @@ def check_picture(
             or not MIN_SIDE <= v <= MAX_SIDE
         ):
             raise ExportError(
-                f"{where}{name} {v} is outside {MIN_SIDE}–{MAX_SIDE} pixels"  # noqa: RUF001
+                f"{where}{name} {v} is outside {MIN_SIDE}–{MAX_SIDE} pixels"
             )
     if opts.ssaa not in SSAA_FACTORS:
         raise ExportError(
@@ -191,7 +191,7 @@ def save_picture(
         img = img.convert("RGB")
 
     def write(tmp):
-        kw = {}
+        kw: dict[str, object] = {}
         if pil_format == "PNG":
             kw = {"compress_level": 3}
         elif pil_format in ("JPEG", "WEBP"):

@@ -27,7 +27,9 @@ import json
 import math
 import posixpath
 import struct
+from collections.abc import Callable
 from pathlib import Path
+from typing import NoReturn
 
 import numpy as np
 
@@ -46,6 +48,9 @@ MAX_NODES = 100_000  # glTF nodes; a detailed station model has a few thousand
 MAX_INSTANCES = 20_000  # placed meshes (nodes with a mesh, after instancing)
 DRACO = "KHR_draco_mesh_compression"
 _JSON_CHUNK, _BIN_CHUNK = 0x4E4F534A, 0x004E4942
+
+
+_Refuse = Callable[[str], NoReturn]
 
 
 class Budget:
@@ -181,7 +186,7 @@ def _check_gltf(name: str, doc: dict) -> bool:
     """Check the node tree and flatten it in place; returns whether Draco is used."""
     shown = printable(name)
 
-    def refuse(why: str):
+    def refuse(why: str) -> NoReturn:
         raise ImportRefusedError(f"{shown}: {why}")
 
     nodes = doc.get("nodes", [])
@@ -225,7 +230,7 @@ def _index(value, size: int) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and 0 <= value < size
 
 
-def _world_matrices(nodes, parent, refuse) -> list[np.ndarray]:
+def _world_matrices(nodes: list, parent: list[int], refuse: _Refuse) -> list:
     """Every node's world matrix, parents before children (breadth first)."""
     n = len(nodes)
     world: list[np.ndarray | None] = [None] * n
@@ -259,12 +264,12 @@ def _numbers(value, count: int) -> list[float] | None:
     return [float(v) for v in value]
 
 
-def _local(node: dict, i: int, refuse) -> np.ndarray:
+def _local(node: dict, i: int, refuse: _Refuse) -> np.ndarray:
     if "matrix" in node:
-        m = _numbers(node["matrix"], 16)
-        if m is None:
+        values = _numbers(node["matrix"], 16)
+        if values is None:
             refuse(f"node {i}: 'matrix' is not 16 finite numbers")
-        return np.array(m).reshape(4, 4).T  # glTF stores matrices column by column
+        return np.array(values).reshape(4, 4).T  # glTF stores matrices column by column
     t = _numbers(node.get("translation", [0, 0, 0]), 3)
     r = _numbers(node.get("rotation", [0, 0, 0, 1]), 4)
     s = _numbers(node.get("scale", [1, 1, 1]), 3)
@@ -288,7 +293,7 @@ def _local(node: dict, i: int, refuse) -> np.ndarray:
     return m
 
 
-def _flatten(doc: dict, nodes: list, world: list, refuse) -> None:
+def _flatten(doc: dict, nodes: list, world: list, refuse: _Refuse) -> None:
     """Each scene lists the nodes with a mesh in the subtrees of its roots, each
     carrying its world matrix and no children: the same placements, with no
     hierarchy left to walk."""

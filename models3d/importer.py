@@ -19,7 +19,6 @@ from pathlib import Path
 
 import numpy as np
 
-from ._import_worker import IsolatedLoader as IsolatedLoader
 from .axes import from_file
 from .errors import ImportRefusedError
 from .fileio import FileRefused, printable, read_regular
@@ -29,6 +28,7 @@ from .import_checks import MAX_INSTANCES as MAX_INSTANCES
 from .import_checks import MAX_NODES as MAX_NODES
 from .import_checks import Budget, draco_available, prepare, safe_resolver, size_text
 from .import_checks import sniff_format as sniff_format
+from .import_loader import IsolatedLoader as IsolatedLoader
 from .primitives import Part
 
 MAX_TRIANGLES = 5_000_000

@@ -63,7 +63,9 @@ def scene_job(
                         break
                 yield done, total + 1, "frame"
         finally:
-            steps.close()
+            close = getattr(steps, "close", None)
+            if close is not None:  # a generator: let it clean up at once
+                close()
         written = files.commit()
     for final in written:
         yield total + 1, total + 1, str(final)
