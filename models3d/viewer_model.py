@@ -1,10 +1,11 @@
 """The viewer model: everything a view of the station shows, in one evented object.
 
 Plan and station, phase, selection, hover, hidden modules, display mode, labels,
-imported meshes, reference models, docking animations, anti-aliasing and language live
-here and nowhere else. Views (the 3D scene, the module list, the panels, the timeline,
-the status bar, the off-screen renderer) subscribe to the events in their constructor
-and disconnect when they close; they change the state only through the methods below.
+imported meshes, reference models, docking animations, anti-aliasing, language and
+view aids (overlays: scale bar, dimensions, scale figures) live here and nowhere else.
+Views (the 3D scene, the module list, the panels, the timeline, the status bar, the
+off-screen renderer) subscribe to the events in their constructor and disconnect when
+they close; they change the state only through the methods below.
 
 The events are psygnal signals, as in napari's ViewerModel: they need no Qt, so the
 command line and the off-screen exporter drive the same model type as the app.
@@ -20,10 +21,14 @@ from psygnal import Signal
 from .geometry import ModuleMeshes, build_module, build_plan
 from .picking import Hit, pick
 from .plan.model import Plan
+from .scale_figures import FIGURES, figure_meshes, placement
 from .station import Station, box_corners
 from .totals import PhaseTotals, phase_totals
 
 DISPLAY_MODES = ("solid", "wireframe", "xray")
+# view aids (ui/overlays draws them): a scale bar, the selected module's dimensions, and
+# the scale figures of models3d.scale_figures beside the station; name -> shown at first
+OVERLAYS = {"scale_bar": True, "dimensions": True, "human": False, "iss": False}
 LANGUAGES = ("en", "ru")
 
 
@@ -71,6 +76,7 @@ class ViewerModel:
     language_changed = Signal(str)
     override_changed = Signal(str)  # module id whose mesh changed
     references_changed = Signal()
+    overlay_changed = Signal(str, bool)  # overlay name (OVERLAYS), shown
 
     def __init__(self, plan: Plan | None = None, phase: int | None = None, *,
                  language: str = "en"):
@@ -88,6 +94,8 @@ class ViewerModel:
         self.overrides: dict[str, ImportedMesh] = {}
         self.references: dict[str, ReferenceModel] = {}
         self._builtin: dict[str, ModuleMeshes] = {}
+        self.overlays: dict[str, bool] = dict(OVERLAYS)
+        self._figures: dict | None = None  # placed scale figures, made on demand
         if plan is not None:
             self.set_plan(plan, phase)
 
@@ -118,6 +126,7 @@ class ViewerModel:
         self.hidden = frozenset()
         self.overrides = {}
         self.references = {}
+        self._figures = None
         self.plan_changed.emit()
 
     def set_phase(self, index: int) -> None:
@@ -202,6 +211,15 @@ class ViewerModel:
             setattr(self, name, value)
             self.option_changed.emit(name, value)
 
+    def set_overlay(self, name: str, on: bool) -> None:
+        """Show or hide a view aid of OVERLAYS."""
+        if name not in OVERLAYS:
+            raise KeyError(f"no overlay '{name}' (overlays: {', '.join(OVERLAYS)})")
+        if self.overlays[name] != bool(on):
+            self.overlays = {**self.overlays, name: bool(on)}
+            self._figures = None
+            self.overlay_changed.emit(name, bool(on))
+
     def set_language(self, language: str) -> None:
         language = language if language in LANGUAGES else "en"
         if language != self.language:
@@ -227,6 +245,7 @@ class ViewerModel:
                 self._builtin[module_id] = build_module(self.plan.modules[module_id])
         else:
             self.overrides[module_id] = imported
+        self._figures = None  # the station's box may have changed
         self.override_changed.emit(module_id)
 
     def set_reference(self, ref: ReferenceModel) -> None:
@@ -257,7 +276,7 @@ class ViewerModel:
     def fit_points(self, module_id: str | None = None, index: int | None = None,
                    references: bool = True) -> np.ndarray:
         """World corners of one module's box, or of every module of a phase plus the
-        visible reference models."""
+        visible reference models and the scale figures shown."""
         index = self.phase if index is None else index
         ids = self.modules(index) if module_id is None else (module_id,)
         boxes = {m: tuple(self.meshes(m).bounds()) for m in ids}
@@ -265,7 +284,25 @@ class ViewerModel:
         if references and module_id is None:
             extra = [(tuple(r.meshes.bounds()), r.transform)
                      for r in self.references.values() if r.visible]
+            extra += [(tuple(m.bounds()), t) for m, t in self.scale_figures().values()]
         return self.station.fit_points(index, boxes, module_id, extra)
+
+    def scale_figures(self) -> dict[str, tuple[ModuleMeshes, np.ndarray]]:
+        """The scale figures shown (FIGURES whose overlay is on): name -> (meshes, world
+        transform), placed beside the station's box over every phase so that they stay
+        put while the phases change."""
+        if self.plan is None:
+            return {}
+        if self._figures is None:
+            shown = [n for n in FIGURES if self.overlays[n]]
+            placed = {}
+            if shown:
+                pts = np.concatenate([self.fit_points(None, i, references=False)
+                                      for i in range(self.phase_count)])
+                lo, hi = pts.min(axis=0), pts.max(axis=0)
+                placed = {n: (figure_meshes(n), placement(n, lo, hi)) for n in shown}
+            self._figures = placed
+        return self._figures
 
     def bounds(self, index: int | None = None, references: bool = True) -> np.ndarray:
         pts = self.fit_points(None, index, references)
@@ -275,6 +312,9 @@ class ViewerModel:
         """Centre and radius of a sphere holding the station in every phase."""
         pts = np.concatenate([self.fit_points(None, i, references=False)
                               for i in range(self.phase_count)])
+        # the scale figures stand beside the station: inside the depth range too
+        pts = np.concatenate([pts, *(box_corners(tuple(m.bounds()), t)
+                                     for m, t in self.scale_figures().values())])
         lo, hi = pts.min(axis=0), pts.max(axis=0)
         return (lo + hi) / 2, float(np.linalg.norm(hi - lo) / 2)
 
@@ -282,5 +322,5 @@ class ViewerModel:
         return sum(self.meshes(m).triangle_count for m in self.shown_modules())
 
 
-__all__ = ["DISPLAY_MODES", "ImportedMesh", "ReferenceModel", "ViewerModel",
+__all__ = ["DISPLAY_MODES", "OVERLAYS", "ImportedMesh", "ReferenceModel", "ViewerModel",
            "box_corners"]
