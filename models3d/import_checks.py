@@ -18,11 +18,14 @@
 `Budget` counts the bytes an import may hold (the model file, every texture read
 through the resolver, decoded texture pixels) against one limit; `safe_resolver` reads
 referenced files only from the model's folder tree, never from the network, only
-regular files, and only within the budget, noting each file it refuses and why.
+regular files, and only within the budget and a per-kind bound (MTL files 64 MiB,
+images 256 MiB and 16384^2 pixels, read from their header before any decoding), noting
+each file it refuses and why, so `inspect` and the app can say what was not loaded.
 """
 
 from __future__ import annotations
 
+import io
 import json
 import math
 import posixpath
@@ -44,6 +47,22 @@ EXTENSIONS = {
     ".ply": "ply",
 }
 TEXT_SUFFIXES = (".mtl", ".obj")
+IMAGE_SUFFIXES = (
+    ".png",
+    ".jpg",
+    ".jpeg",
+    ".webp",
+    ".tga",
+    ".bmp",
+    ".gif",
+    ".tif",
+    ".tiff",
+    ".ktx2",
+    ".dds",
+)
+MAX_IMAGE_FILE_BYTES = 256 * 2**20  # a texture file; 16384^2 PNGs are far smaller
+MAX_IMAGE_PIXELS = 16384 * 16384  # decoded: 1 GiB of RGBA
+MAX_MATERIAL_FILE_BYTES = 64 * 2**20  # an MTL file is text of some kilobytes
 MAX_NODES = 100_000  # glTF nodes; a detailed station model has a few thousand
 MAX_INSTANCES = 20_000  # placed meshes (nodes with a mesh, after instancing)
 DRACO = "KHR_draco_mesh_compression"
@@ -373,8 +392,14 @@ def safe_resolver(root: Path, refused: list[str], found: list[str], budget: Budg
             ):
                 refused.append(f"{shown} (outside the model's folder tree)")
                 raise FileNotFoundError(name)
+            image = clean.lower().endswith(IMAGE_SUFFIXES)
+            limit = budget.left
+            if image:
+                limit = min(limit, MAX_IMAGE_FILE_BYTES)
+            elif clean.lower().endswith(TEXT_SUFFIXES):
+                limit = min(limit, MAX_MATERIAL_FILE_BYTES)
             try:
-                data = read_regular(target, max(budget.left, 0), "file")
+                data = read_regular(target, limit, "file")
             except FileRefused as exc:
                 if "does not exist" in exc.reason:
                     refused.append(f"{shown} (not found)")
@@ -389,6 +414,10 @@ def safe_resolver(root: Path, refused: list[str], found: list[str], budget: Budg
                     refused.append(f"{shown} ({exc.reason})")
                 raise FileNotFoundError(name) from None
             budget.take(len(data))
+            problem = _image_problem(data) if image else None
+            if problem:
+                refused.append(f"{shown} ({problem})")
+                raise FileNotFoundError(name)
             found.append(clean)
             if clean.lower().endswith(TEXT_SUFFIXES):
                 return decode_text(data).encode("utf-8")
@@ -407,3 +436,21 @@ def safe_resolver(root: Path, refused: list[str], found: list[str], budget: Budg
             return [str(p.relative_to(root)) for p in root.rglob("*") if p.is_file()]
 
     return SafeResolver()
+
+
+def _image_problem(data: bytes) -> str | None:
+    """Why an image file cannot be a texture, from its header only (Pillow opens
+    lazily: no pixel is decoded here)."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(data)) as img:
+            w, h = img.size
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+        return "not an image that can be read"
+    if w * h > MAX_IMAGE_PIXELS:
+        return (
+            f"{w}x{h} pixels, {size_text(4 * w * h)} decoded: over the texture "
+            f"limit of {size_text(4 * MAX_IMAGE_PIXELS)}"
+        )
+    return None
