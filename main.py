@@ -298,7 +298,7 @@ def cmd_export(args) -> int:
     def on_file(path: str) -> None:
         written.append(path)
         note = " (replaced the earlier file)" if path in existed else ""
-        _out(f"wrote {path}{note}\n")
+        _out(f"wrote {printable(path)}{note}\n")
         sys.stdout.flush()
 
     if fmt in SCENE_FORMATS:  # no Qt, no display
@@ -361,7 +361,7 @@ def _planned(out, fmt: str, phases: list[int], count: int) -> list:
 
 
 def cmd_inspect(args) -> int:
-    from models3d.fileio import expand_path
+    from models3d.fileio import expand_path, printable
     from models3d.importer import IsolatedLoader, info
 
     path = expand_path(args.file)
@@ -383,7 +383,7 @@ def cmd_inspect(args) -> int:
     _out(
         "\n".join(
             [
-                f"{data['file']}",
+                printable(data["file"]),
                 f"  format        {data['format'].upper()}",
                 f"  triangles     {data['triangles']:,} (every scene instance placed)",
                 f"  parts         {data['parts']} in {len(nodes)} node(s){listed}",

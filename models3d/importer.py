@@ -142,7 +142,7 @@ def _from_scene(
 
     name = printable(path.name)
     parts, nodes, warnings = [], [], []
-    textures_found = sorted(set(found))
+    textures_found = sorted({printable(f) for f in found})
     textures: dict[int, np.ndarray | None] = {}  # decoded once per image
     total = 0
     # glTF and OBJ are +Y up, STL and PLY +Z up like the app (see models3d.axes)

@@ -44,8 +44,11 @@ class _FullFile(io.FileIO):
 
 
 def _patched_open(file, mode="r", *args, **kw):
-    if isinstance(file, (str, bytes, os.PathLike)) and any(c in mode for c in "wax+") \
-            and _inside(file):
+    if (
+        isinstance(file, (str, bytes, os.PathLike))
+        and any(c in mode for c in "wax+")
+        and _inside(file)
+    ):
         raw = _FullFile(file, mode.replace("b", "").replace("t", "") or "w")
         if "b" in mode:
             return io.BufferedWriter(raw) if "+" not in mode else io.BufferedRandom(raw)

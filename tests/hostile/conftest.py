@@ -13,9 +13,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import shutil
+import socket
 import stat
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,8 +48,15 @@ class Result:
         return self.stdout.decode("utf-8", "replace")
 
 
-def cli(*args, env: dict | None = None, timeout: float = BOUND, cwd=ROOT,
-        wrapper: str | None = None, stdin=subprocess.DEVNULL, **popen) -> Result:
+def cli(
+    *args,
+    env: dict | None = None,
+    timeout: float = BOUND,
+    cwd=ROOT,
+    wrapper: str | None = None,
+    stdin=subprocess.DEVNULL,
+    **popen,
+) -> Result:
     """main.py with `args` (str or bytes), in a subprocess; `wrapper` is a script in
     this folder that runs main.py with something injected (ENOSPC, an import hook)."""
     script = str(HERE / wrapper) if wrapper else "main.py"
@@ -55,8 +65,15 @@ def cli(*args, env: dict | None = None, timeout: float = BOUND, cwd=ROOT,
     full_env = {k: v for k, v in full_env.items() if v is not None}
     t0 = time.monotonic()
     try:
-        res = subprocess.run([sys.executable, script, *args], cwd=cwd, env=full_env,
-                             capture_output=True, timeout=timeout, stdin=stdin, **popen)
+        res = subprocess.run(
+            [sys.executable, script, *args],
+            cwd=cwd,
+            env=full_env,
+            capture_output=True,
+            timeout=timeout,
+            stdin=stdin,
+            **popen,
+        )
     except subprocess.TimeoutExpired:
         pytest.fail(f"main.py {args!r} did not finish within {timeout:.0f} s (a hang)")
     return Result(args, res.returncode, res.stdout, res.stderr, time.monotonic() - t0)
@@ -82,8 +99,11 @@ def _describe(path: Path) -> tuple:
     st = os.lstat(path)
     mode = st.st_mode
     if stat.S_ISREG(mode):
-        digest = hashlib.sha1(path.read_bytes()).hexdigest() if st.st_size < 2**26 \
+        digest = (
+            hashlib.sha1(path.read_bytes()).hexdigest()
+            if st.st_size < 2**26
             else f"size {st.st_size}"
+        )
         return ("file", digest, stat.S_IMODE(mode))
     if stat.S_ISLNK(mode):
         return ("link", os.readlink(path))
@@ -114,14 +134,16 @@ class Snapshot:
         after = self._take()
         new = set(after) - set(self.before)
         gone = set(self.before) - set(after)
-        changed = {p for p in set(after) & set(self.before)
-                   if after[p] != self.before[p]}
+        changed = {
+            p for p in set(after) & set(self.before) if after[p] != self.before[p]
+        }
         return new, changed, gone
 
     def assert_unchanged(self) -> None:
         new, changed, gone = self.changes()
-        assert not (new or changed or gone), {"new": new, "changed": changed,
-                                              "gone": gone}
+        assert not new, new
+        assert not changed, changed
+        assert not gone, gone
 
     def assert_only(self, written: set[Path]) -> None:
         """Only `written` are new or changed; nothing disappeared; no temp file."""
@@ -129,6 +151,58 @@ class Snapshot:
         assert not gone, gone
         assert (new | changed) <= written, (new | changed) - written
         assert not [p for p in new if ".part" in p.name], new
+
+
+# ------------------------------------------------------------------ hostile paths
+
+# kind -> words the message must hold
+KINDS = {
+    "fifo": "FIFO",
+    "dev_zero": "character device",
+    "dev_urandom": "character device",
+    "dev_null": "character device",
+    "folder": "folder",
+    "socket": "socket",
+    "link_to_fifo": "FIFO",
+    "link_to_zero": "character device",
+    "dangling_link": "does not exist",
+    "sparse_1_5_gib": "1.4 GiB",
+    "missing": "does not exist",
+}
+
+
+def gen_special_input(kind: str, folder: Path, suffix: str) -> Path:
+    """The hostile input `kind`, named with `suffix`, in `folder`."""
+    p = folder / f"hostile_{kind}{suffix}"
+    if kind == "fifo":
+        os.mkfifo(p)
+    elif kind.startswith("dev_"):
+        os.symlink(f"/dev/{kind[4:]}", p)
+    elif kind == "folder":
+        p.mkdir()
+    elif kind == "socket":
+        s = socket.socket(socket.AF_UNIX)
+        s.bind(str(p))
+        s.close()
+    elif kind == "link_to_fifo":
+        os.mkfifo(folder / "target_fifo")
+        os.symlink(folder / "target_fifo", p)
+    elif kind == "link_to_zero":
+        os.symlink("/dev/zero", p)
+    elif kind == "dangling_link":
+        os.symlink(folder / "nothing_here", p)
+    elif kind == "sparse_1_5_gib":
+        with open(p, "wb") as f:
+            f.truncate(1_500_000_000)
+    return p
+
+
+@pytest.fixture
+def short_tmp():
+    """A folder with a short path (a UNIX socket's path is limited to 107 bytes)."""
+    d = Path(tempfile.mkdtemp(prefix="rh", dir="/tmp"))
+    yield d
+    shutil.rmtree(d, ignore_errors=True)
 
 
 # ------------------------------------------------------------------ a small full disk
@@ -143,9 +217,12 @@ def full_disk(tmp_path):
     mnt = tmp_path / "full"
     mnt.mkdir()
     mounted = False
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        res = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs",
-                              str(mnt)], capture_output=True)
+    # ROSS_HOSTILE_NO_TMPFS=1 forces the injection, to test the fallback itself
+    if os.geteuid() == 0 and not os.environ.get("ROSS_HOSTILE_NO_TMPFS"):
+        res = subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mnt)],
+            capture_output=True,
+        )
         mounted = res.returncode == 0
     if not mounted:
         yield mnt, {"ROSS_HOSTILE_FULL_DIR": str(mnt)}, "_enospc.py"
@@ -161,11 +238,13 @@ def fill(folder: Path, leave: int = 0) -> None:
     for an injected folder nothing is needed."""
     if os.statvfs(folder).f_bfree * os.statvfs(folder).f_frsize > 8 * 2**20:
         return  # not our small tmpfs: the injection makes writes fail
-    with open(folder / "filler", "wb") as f:
+    fd = os.open(folder / "filler", os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    try:
         with contextlib.suppress(OSError):
             while True:
-                f.write(b"\0" * 4096)
-                f.flush()
+                os.write(fd, b"\0" * 4096)
+    finally:
+        os.close(fd)
     if leave:
         size = (folder / "filler").stat().st_size
         os.truncate(folder / "filler", max(0, size - leave))

@@ -6,66 +6,11 @@ textures and material files."""
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import tempfile
-from pathlib import Path
-
 import pytest
 
 from tests.conftest import PLANS
 
-from .conftest import Snapshot, assert_ok, assert_refused, cli
-
-# kind -> words the message must hold
-KINDS = {
-    "fifo": "FIFO",
-    "dev_zero": "character device",
-    "dev_urandom": "character device",
-    "dev_null": "character device",
-    "folder": "folder",
-    "socket": "socket",
-    "link_to_fifo": "FIFO",
-    "link_to_zero": "character device",
-    "dangling_link": "does not exist",
-    "sparse_1_5_gib": "1.4 GiB",
-    "missing": "does not exist",
-}
-
-
-def gen_special_input(kind: str, folder: Path, suffix: str) -> Path:
-    """The hostile input `kind`, named with `suffix`, in `folder`."""
-    p = folder / f"hostile_{kind}{suffix}"
-    if kind == "fifo":
-        os.mkfifo(p)
-    elif kind.startswith("dev_"):
-        os.symlink(f"/dev/{kind[4:]}", p)
-    elif kind == "folder":
-        p.mkdir()
-    elif kind == "socket":
-        s = socket.socket(socket.AF_UNIX)
-        s.bind(str(p))
-        s.close()
-    elif kind == "link_to_fifo":
-        os.mkfifo(folder / "target_fifo")
-        os.symlink(folder / "target_fifo", p)
-    elif kind == "link_to_zero":
-        os.symlink("/dev/zero", p)
-    elif kind == "dangling_link":
-        os.symlink(folder / "nothing_here", p)
-    elif kind == "sparse_1_5_gib":
-        with open(p, "wb") as f:
-            f.truncate(1_500_000_000)
-    return p
-
-
-@pytest.fixture
-def short_tmp():
-    """A folder with a short path (a UNIX socket's path is limited to 107 bytes)."""
-    d = Path(tempfile.mkdtemp(prefix="rh", dir="/tmp"))
-    yield d
-    shutil.rmtree(d, ignore_errors=True)
+from .conftest import KINDS, Snapshot, assert_ok, assert_refused, cli, gen_special_input
 
 
 @pytest.mark.parametrize("kind", sorted(KINDS))
@@ -90,15 +35,29 @@ def test_hostile_input_paths_are_refused_at_once(kind, command, short_tmp):
 def test_textures_and_materials_that_are_not_files_are_named_not_read(kind, short_tmp):
     """An OBJ whose MTL, or an MTL whose texture, is a hostile path still loads; the
     path is listed as not loaded, with the reason."""
-    cube = "\n".join(["mtllib m.mtl", "v 0 0 0", "v 1 0 0", "v 1 1 0", "v 0 1 0",
-                      "vt 0 0", "vt 1 0", "vt 1 1", "vt 0 1", "usemtl skin",
-                      "f 1/1 2/2 3/3", "f 1/1 3/3 4/4"])
+    cube = "\n".join(
+        [
+            "mtllib m.mtl",
+            "v 0 0 0",
+            "v 1 0 0",
+            "v 1 1 0",
+            "v 0 1 0",
+            "vt 0 0",
+            "vt 1 0",
+            "vt 1 1",
+            "vt 0 1",
+            "usemtl skin",
+            "f 1/1 2/2 3/3",
+            "f 1/1 3/3 4/4",
+        ]
+    )
     (short_tmp / "model.obj").write_text(cube)
     tex = gen_special_input(kind, short_tmp, ".png")
     (short_tmp / "m.mtl").write_text(f"newmtl skin\nKd 1 1 1\nmap_Kd {tex.name}\n")
     res = cli("inspect", str(short_tmp / "model.obj"))
     assert_ok(res)
-    assert tex.name in res.out and "not loaded" in res.out
+    assert tex.name in res.out
+    assert "not loaded" in res.out
     line = next(ln for ln in res.out.splitlines() if "not loaded" in ln)
     reasons = (KINDS[kind].split()[0], "memory limit", "outside the model's folder")
     assert any(r in line for r in reasons), res.out
@@ -112,8 +71,19 @@ def test_textures_and_materials_that_are_not_files_are_named_not_read(kind, shor
 
 def test_a_texture_bigger_than_the_import_budget_is_reported(short_tmp):
     """A 2 GiB texture file inside the model's folder is not read; inspect says so."""
-    cube = "\n".join(["mtllib m.mtl", "v 0 0 0", "v 1 0 0", "v 1 1 0", "vt 0 0",
-                      "vt 1 0", "vt 1 1", "usemtl skin", "f 1/1 2/2 3/3"])
+    cube = "\n".join(
+        [
+            "mtllib m.mtl",
+            "v 0 0 0",
+            "v 1 0 0",
+            "v 1 1 0",
+            "vt 0 0",
+            "vt 1 0",
+            "vt 1 1",
+            "usemtl skin",
+            "f 1/1 2/2 3/3",
+        ]
+    )
     (short_tmp / "model.obj").write_text(cube)
     (short_tmp / "m.mtl").write_text("newmtl skin\nmap_Kd big.png\n")
     with open(short_tmp / "big.png", "wb") as f:
@@ -121,7 +91,8 @@ def test_a_texture_bigger_than_the_import_budget_is_reported(short_tmp):
     res = cli("inspect", str(short_tmp / "model.obj"))
     assert_ok(res)
     line = next(ln for ln in res.out.splitlines() if "not loaded" in ln)
-    assert "big.png" in line and "memory limit" in line, res.out
+    assert "big.png" in line, res.out
+    assert "memory limit" in line, res.out
 
 
 def test_bundled_plans_still_open():
