@@ -309,8 +309,9 @@ class ViewerModel:
         return np.stack([pts.min(axis=0), pts.max(axis=0)])
 
     def scene_sphere(self) -> tuple[np.ndarray, float]:
-        """Centre and radius of a sphere holding the station in every phase."""
-        pts = np.concatenate([self.fit_points(None, i, references=False)
+        """Centre and radius of a sphere holding the station in every phase and the
+        visible reference models (the view fits its depth range to it)."""
+        pts = np.concatenate([self.fit_points(None, i, references=(i == self.phase))
                               for i in range(self.phase_count)])
         # the scale figures stand beside the station: inside the depth range too
         pts = np.concatenate([pts, *(box_corners(tuple(m.bounds()), t)

@@ -27,7 +27,7 @@ def N_(s: str) -> str:  # noqa: N802 - the gettext convention: marks a string to
 Handler = Callable[..., object]  # handler(window, checked)
 Predicate = Callable[..., bool]  # predicate(window)
 
-MENUS = (("file", N_("&File")), ("view", N_("&View")), ("timeline", N_("&Timeline")),
+MENUS = (("file", N_("&File")), ("edit", N_("&Edit")), ("view", N_("&View")), ("timeline", N_("&Timeline")),
          ("orbit", N_("&Orbit")), ("tours", N_("T&ours")), ("help", N_("&Help")))
 
 
@@ -91,6 +91,16 @@ SPECS: tuple[ActionSpec, ...] = (
                toolbar=True),
     ActionSpec("quit", N_("&Quit"), "file", lambda w, _: w.close(), "Ctrl+Q",
                separator=True),
+    # Edit
+    ActionSpec("undo", N_("&Undo"), "edit", lambda w, _: w.history.stack.undo(), "Ctrl+Z",
+               N_("Undo the last change of visibility, imported models, reference models "
+                  "or camera"), enabled_when=lambda w: w.history.stack.canUndo()),
+    ActionSpec("redo", N_("&Redo"), "edit", lambda w, _: w.history.stack.redo(),
+               "Ctrl+Shift+Z", enabled_when=lambda w: w.history.stack.canRedo()),
+    ActionSpec("back", N_("&Back to the previous phase"), "edit",
+               lambda w, _: w.history.back(), "Alt+Left",
+               N_("After the app jumped to a module's phase, go back where you were"),
+               enabled_when=lambda w: bool(w.history.back_stack)),
     # View
     ActionSpec("mode_solid", N_("&Solid"), "view", lambda w, _: w.model.set_mode("solid"),
                "Ctrl+1", checkable=True, group="mode", toolbar=True, separator=True,
@@ -113,6 +123,10 @@ SPECS: tuple[ActionSpec, ...] = (
                lambda w, on: w.model.set_option("animate_docking", on), "",
                N_("Fly modules in when stepping phase by phase"), checkable=True,
                checked_when=lambda w: w.model.animate_docking),
+    ActionSpec("presentation", N_("&Presentation mode"), "view",
+               lambda w, on: w.presentation.toggle(on), "F11",
+               N_("The view full screen with the timeline and a caption; F11 or Esc "
+                  "leaves it"), checkable=True, checked_when=lambda w: w.presentation.active),
     ActionSpec("fit_all", N_("&Fit all"), "view", lambda w, _: w.view.fit_all(), "F",
                separator=True),
     ActionSpec("fit_selected", N_("Fit &selected"), "view",

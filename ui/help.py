@@ -45,12 +45,40 @@ def shortcuts_html(commands: list[tuple[str, list[tuple[str, str]]]]) -> str:
 
 
 def about_html(version: str) -> str:
-    plans = ", ".join(plan_paths())
+    """Version, the data (plans, their dates and number of sources), licences and where
+    the documentation lives."""
+    from models3d.catalogue import PLANS_DIR
+    from models3d.plan import read_plan, text
+
+    rows, newest, total = [], "", 0
+    for pid, path in plan_paths().items():
+        try:
+            plan = read_plan(path.read_bytes(), path)
+        except (OSError, ValueError):
+            continue
+        dates = [src.date for src in plan.sources.values() if src.date]
+        newest = max([newest, plan.date, *dates])
+        total += len(plan.sources)
+        rows.append(f"<tr><td>{html.escape(pid)}</td><td>{html.escape(text(plan.title))}"
+                    f"</td><td>{html.escape(plan.date)}</td><td align='right'>"
+                    f"{len(plan.sources)}</td></tr>")
+    root = PLANS_DIR.parent.parent
+    links = [(root / "README.md", tr("User guide (README)")),
+             (PLANS_DIR / "SCHEMA.md", tr("Plan file format")),
+             (root / "assets" / "tours" / "SCHEMA.md", tr("Tour file format"))]
+    link_html = " · ".join(f"<a href='{p.as_uri()}'>{html.escape(label)}</a>"
+                           for p, label in links if p.exists())
     return (
         f"<h3>ROSS Explorer {html.escape(version)}</h3>"
         f"<p>{tr('See how the planned Russian Orbital Station (ROS, earlier ROSS) is meant to come together, module by module, with every figure tied to its sources.')}</p>"
-        f"<p><b>{tr('Data')}</b>: {tr('the plans')} ({html.escape(plans)}) {tr('are compiled from public reports; each plan lists its sources with outlet, date and address, and each figure names the sources it comes from and how sure they are. Layouts that no source gives are marked as interpretation.')}</p>"
-        f"<p><b>{tr('Licences')}</b>: {tr('ROSS Explorer is MIT-licensed. It uses Qt for Python (PySide6, LGPLv3), pyqtgraph (MIT), PyOpenGL (BSD), NumPy and SciPy (BSD), and trimesh (MIT).')}</p>"
+        f"<p><b>{tr('Data')}</b>: {tr('the plans are compiled from public reports; each plan lists its sources with outlet, date and address, and each figure names the sources it comes from and how sure they are. Layouts that no source gives are marked as interpretation.')} "
+        f"{tr('Newest date in the data')}: {html.escape(newest)}; "
+        f"{tr('sources cited')}: {total}.</p>"
+        f"<table cellpadding='2'><tr><th align='left'>{tr('Plan')}</th><th align='left'>"
+        f"{tr('Title')}</th><th align='left'>{tr('Date')}</th><th>{tr('Sources')}</th></tr>"
+        + "".join(rows) + "</table>"
+        f"<p><b>{tr('Licences')}</b>: {tr('ROSS Explorer is MIT-licensed. It uses Qt for Python (PySide6, LGPLv3), pyqtgraph (MIT), PyOpenGL (BSD), NumPy and SciPy (BSD), trimesh (MIT), psygnal (BSD), Pillow (MIT-CMU), imageio-ffmpeg (BSD; its ffmpeg binary is LGPL/GPL) and DracoPy (Apache 2.0). Exported web pages carry three.js (MIT). Country outlines: Natural Earth (public domain); Earth images: NASA Blue Marble and City Lights (public domain).')}</p>"
+        f"<p>{link_html}</p>"
     )
 
 

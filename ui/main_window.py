@@ -6,25 +6,39 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QSurfaceFormat
-from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow,
-                               QMessageBox, QToolBar, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from models3d import __version__, catalogue
 from models3d.errors import RossError
 from models3d.plan import Plan, text
-from models3d.viewer_model import DISPLAY_MODES, ViewerModel
+from models3d.viewer_model import ViewerModel
 
-from . import features, i18n
+from . import features, i18n, window_state
 from .actions import SPECS, ActionTable, tr
 from .binding import Bindings
+from .context_menu import show_view_menu
 from .controllers.exports import ExportController
 from .controllers.imports import ImportController
 from .help import about_html, shortcuts_html, show_text_dialog
-from .panels import ModuleList, PropertiesPanel, TotalsPanel
+from .history import History
+from .layout import first_layout
+from .panels import ModuleBrowser, ModuleList, PropertiesPanel, TotalsPanel
 from .plan_selector import PlanSelector
+from .presentation import Presentation
 from .scene import StationScene
 from .settings import CheckedSettings, settings
 from .status import StatusReporter
+from .statusbar import ElidingStatusBar
 from .timeline import Timeline
 from .viewport.view import StationView
 
@@ -53,15 +67,17 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.module_list = ModuleList(model)
+        self.module_browser = ModuleBrowser(self.module_list)
         self.properties = PropertiesPanel(model)
         self.totals = TotalsPanel(model)
         self.docks: dict[str, QDockWidget] = {}
         for key, _title, area in DOCKS:
             dock = QDockWidget(self)
             dock.setObjectName(f"dock_{key}")
-            dock.setWidget(getattr(self, {"modules": "module_list"}.get(key, key)))
+            dock.setWidget(getattr(self, {"modules": "module_browser"}.get(key, key)))
             self.addDockWidget(area, dock)
             self.docks[key] = dock
+        self.setStatusBar(ElidingStatusBar(self))
         self.status = StatusReporter(self.statusBar(), model)
 
         self.imports = ImportController(self, model)
@@ -79,6 +95,9 @@ class MainWindow(QMainWindow):
         self.commands.fill_toolbar(self.toolbar)
         self._add_view_submenus()
         self.module_list.reference_activated.connect(self.imports.edit_reference)
+        self.module_list.reference_remove_requested.connect(self.imports.remove_reference)
+        self.presentation = Presentation(self)
+        self.history = History(self)
         self.features = features.install(self)
         self.timeline.play_state_changed.connect(self.commands.refresh)
 
@@ -91,11 +110,7 @@ class MainWindow(QMainWindow):
             self.bindings.connect(signal, self.commands.refresh)
 
         self.retranslate()
-        self.resize(1440, 900)
-        self.resizeDocks([self.docks["modules"], self.docks["properties"]], [360, 430],
-                         Qt.Orientation.Horizontal)
-        self.resizeDocks([self.docks["modules"], self.docks["totals"]], [300, 520],
-                         Qt.Orientation.Vertical)
+        first_layout(self)
         model.set_plan(plan, phase)
         if restore:
             self.restore_settings()
@@ -116,6 +131,7 @@ class MainWindow(QMainWindow):
             self.central_layout.insertWidget(0, view, 1)
         self.view = view
         self.scene = StationScene(view, self.model)
+        view.context_requested.connect(lambda mid, pos: show_view_menu(self, mid, pos))
 
     def _on_first_frame(self) -> None:
         self.view.frameSwapped.disconnect(self._on_first_frame)
@@ -131,6 +147,7 @@ class MainWindow(QMainWindow):
             self._make_view(samples=4 if value else 0)
             old_view.deleteLater()
             self.view.set_camera(*camera, animate=False)
+            self.history.watch_view(self.view)
         self.commands.refresh()
 
     # ---- menus -----------------------------------------------------------------------
@@ -207,6 +224,7 @@ class MainWindow(QMainWindow):
         self.timeline.set_playing(False)
         self.imports.restore()
         self.view.view_preset("iso", animate=False)
+        self.history.note_camera()
         self._update_title()
         self.commands.refresh()
 
@@ -255,40 +273,14 @@ class MainWindow(QMainWindow):
     # ---- settings ----------------------------------------------------------------------
 
     def save_settings(self) -> None:
-        s = settings()
-        s.setValue("geometry", self.saveGeometry())
-        s.setValue("window_state", self.saveState())
-        m = self.model
-        if m.plan is not None:
-            s.setValue("plan", catalogue.plan_key(m.plan))
-            s.setValue("phase", m.phase)
-        s.setValue("mode", m.mode)
-        s.setValue("labels", m.labels)
-        s.setValue("docking_animations", m.animate_docking)
-        if m.antialiasing is not None:
-            s.setValue("antialiasing", bool(m.antialiasing))
-        s.sync()
+        window_state.save(self)
 
     def restore_settings(self) -> None:
-        s = CheckedSettings()
-        geo, ws = s.blob("geometry"), s.blob("window_state")
-        if geo is not None:
-            self.restoreGeometry(geo)
-        if ws is not None:
-            self.restoreState(ws)
-        m = self.model
-        m.set_mode(s.choice("mode", DISPLAY_MODES, m.mode))
-        m.set_labels(s.boolean("labels", False))
-        m.set_option("animate_docking", s.boolean("docking_animations", True))
-        aa = s.boolean("antialiasing", None)
-        if aa is not None:
-            m.set_option("antialiasing", aa)
-        if s.reset:
-            self.statusBar().showMessage(tr("Unreadable settings were reset: {0}")
-                                         .format(", ".join(s.reset)), 10000)
+        window_state.restore(self)
 
     def closeEvent(self, event) -> None:
         self.timeline.set_playing(False)
+        self.history.close()
         self.imports.close()
         self.save_settings()
         if self._compare is not None:

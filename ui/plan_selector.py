@@ -5,13 +5,25 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QComboBox
 
 from models3d.catalogue import catalogue, plan_key
+from models3d.plan import text
 from models3d.viewer_model import ViewerModel
 
 from .binding import Bindings
+
+
+def status_label(status: str) -> str:
+    """A plan's status in the UI language."""
+    return {"concept": tr("concept"), "official": tr("official"),
+            "superseded": tr("superseded"), "current": tr("current"),
+            "historical": tr("historical")}.get(status, status)
+
+
+def tr(s: str) -> str:
+    return QCoreApplication.translate("MainWindow", s)
 
 
 class PlanSelector(QComboBox):
@@ -32,8 +44,10 @@ class PlanSelector(QComboBox):
     def fill(self, *_) -> None:
         self.blockSignals(True)
         self.clear()
+        lang = self.model.language
         for e in self.entries:
-            self.addItem(e.label(self.model.language), e.id)
+            self.addItem(f"{text(e.title, lang)} · {e.date[:4]} · {status_label(e.status)}",
+                         e.id)
             self.setItemData(self.count() - 1, f"{e.id} — {e.path.name}",
                              role=3)  # Qt.ToolTipRole
         self.blockSignals(False)

@@ -3,7 +3,7 @@ plan, phase, module count and mass on the right. It listens to the viewer model.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from models3d.plan import text
@@ -25,12 +25,20 @@ class StatusReporter(QObject):
         self.summary = QLabel()
         self.summary.setObjectName("status_summary")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setMinimumWidth(80)
         bar.addPermanentWidget(self.summary)
+        self._summary_text = ""
+        bar.installEventFilter(self)
         self.bindings = Bindings(self)
         self.bindings.connect(model.plan_changed, self.refresh)
         self.bindings.connect(model.language_changed, self.refresh)
         self.bindings.connect(model.phase_changed, self._on_phase_changed)
         self.bindings.connect(model.selection_changed, self.show_hint)
+
+    def eventFilter(self, obj, ev) -> bool:
+        if ev.type() == QEvent.Type.Resize and self._summary_text:
+            self.fit_summary()
+        return False
 
     def _on_phase_changed(self, index: int, previous: int) -> None:
         change = self.model.station.changes(previous, index) if previous >= 0 \
@@ -57,11 +65,21 @@ class StatusReporter(QObject):
             return
         ph = m.plan.phases[m.phase]
         tot = m.totals[m.phase]
-        self.summary.setText(
+        self._summary_text = (
             f"{m.plan.id} · {tr('phase')} {m.phase + 1}/{m.phase_count}: "
             f"{text(ph.name, m.language)} ({ph.date_label()}) · {tot.modules} "
             f"{tr('modules')} · {tr('mass')} {tot.sums['mass'].format()}")
+        self.fit_summary()
         self.show_hint()
+
+    def fit_summary(self) -> None:
+        """The summary takes at most 45% of the bar, elided, with the full text as tooltip."""
+        room = max(80, int(self.bar.width() * 0.45))
+        shown = self.summary.fontMetrics().elidedText(
+            self._summary_text, Qt.TextElideMode.ElideRight, room)
+        self.summary.setText(shown)
+        self.summary.setToolTip(self._summary_text)
+        self.summary.setMaximumWidth(room + 8)
 
     def show_hint(self, *_) -> None:
         m = self.model

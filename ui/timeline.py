@@ -3,6 +3,8 @@ Left/Right, Home/End and Space to play."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -14,6 +16,92 @@ from .binding import Bindings
 
 ACCENT = QColor(255, 176, 46)
 MARGIN = 46
+TRACK_Y = 16.0
+EDGE = 4  # labels keep this far from the widget's edges
+
+
+@dataclass
+class LabelBox:
+    rect: QRectF  # where the name lines and the date go
+    lines: list[str]
+    date: str
+    row: int  # 0: right under the track; 1: the staggered row below it
+
+
+def _wrap(name: str, width: float, fm: QFontMetrics, max_lines: int = 2) -> list[str]:
+    """The name in at most `max_lines` lines of `width` px, word by word; the last line
+    is elided only when the words cannot fit."""
+    words, lines, cur = name.split(), [], ""
+    for w in words:
+        trial = f"{cur} {w}".strip()
+        if fm.horizontalAdvance(trial) <= width or not cur:
+            cur = trial
+        else:
+            lines.append(cur)
+            cur = w
+    lines.append(cur)
+    if len(lines) > max_lines:
+        lines = lines[:max_lines - 1] + [" ".join(lines[max_lines - 1:])]
+    return [fm.elidedText(line, Qt.TextElideMode.ElideRight, int(width)) for line in lines]
+
+
+def layout_labels(names, dates, xs, width: int, fm: QFontMetrics,
+                  small: QFontMetrics, short_names=None) -> list[LabelBox]:
+    """Each phase's label under its tick, in up to two lines. A label owns the stretch
+    between the midpoints to its neighbours in the same row (the widget's edges for the
+    first and last), so labels never overlap and are never clipped at the edges. When
+    a name does not fit its stretch, labels are staggered over two rows (which doubles
+    each stretch); when even that is too tight (a plan of many phases), the short names
+    are used, over up to three rows. The full name is always in the tooltip."""
+    n = len(names)
+
+    def stretches(rows: int) -> list[tuple[float, float]]:
+        out = []
+        for i, x in enumerate(xs):
+            lo = (xs[i - rows] + x) / 2 if i - rows >= 0 else EDGE
+            hi = (x + xs[i + rows]) / 2 if i + rows < n else width - EDGE
+            out.append((lo + 2, hi - 2))
+        return out
+
+    def fits(labels, rows: int) -> bool:
+        return all("…" not in "".join(_wrap(nm, hi - lo, fm))
+                   and small.horizontalAdvance(d) <= hi - lo
+                   for nm, d, (lo, hi) in zip(labels, dates, stretches(rows), strict=True))
+
+    tries = [(names, 1), (names, 2)]
+    if short_names is not None:
+        tries += [(short_names, 1), (short_names, 2), (short_names, 3)]
+    labels, rows = next(((lb, r) for lb, r in tries if n < 2 or fits(lb, r)), tries[-1])
+    line_h, date_h = fm.height(), small.height()
+    row_h = 2 * line_h + date_h + 6
+    out = []
+    for i, (nm, date, x, (lo, hi)) in enumerate(zip(labels, dates, xs, stretches(rows),
+                                                     strict=True)):
+        room = max(hi - lo, 30.0)
+        lines = _wrap(nm, room, fm)
+        w = min(room, max(max(fm.horizontalAdvance(ln) for ln in lines),
+                          small.horizontalAdvance(date)) + 4)
+        left = min(max(x - w / 2, lo), hi - w)
+        top = TRACK_Y + 11 + (i % rows) * row_h
+        out.append(LabelBox(QRectF(left, top, w, len(lines) * line_h + date_h), lines,
+                            small.elidedText(date, Qt.TextElideMode.ElideRight, int(w)),
+                            i % rows))
+    return out
+
+
+def short_names(model: ViewerModel) -> list[str]:
+    """A phase's short name: what it changes ("+Zarya", "→ShM", "−Progress"), from
+    the assembled station, for timelines too dense for the full names."""
+    plan, station, lang = model.plan, model.station, model.language
+    out = []
+    for i in range(len(plan.phases)):
+        ch = station.changes(i - 1, i) if i else station.changes(0, 0)
+        added = station.modules(0) if i == 0 else ch.added
+        abbr = lambda m: text(plan.modules[m].abbr, lang)  # noqa: E731
+        bits = [f"+{abbr(m)}" for m in added] + [f"→{abbr(m)}" for m in ch.relocated] + \
+            [f"−{abbr(m)}" for m in ch.removed]
+        out.append(f"{i + 1}. " + (" ".join(bits) if bits else "·"))
+    return out
 
 
 class Timeline(QWidget):
@@ -27,13 +115,14 @@ class Timeline(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMouseTracking(True)
         self._hover = -1
+        self._boxes: list[LabelBox] | None = None
         self.play_timer = QTimer(self)
         self.play_timer.setInterval(1700)
         self.play_timer.timeout.connect(self._on_play_tick)
         self.bindings = Bindings(self)
         self.bindings.connect(model.plan_changed, self._on_plan)
         self.bindings.connect(model.phase_changed, self._on_phase)
-        self.bindings.connect(model.language_changed, self._on_phase)
+        self.bindings.connect(model.language_changed, self._on_language)
 
     def lang(self) -> str:
         return self.model.language
@@ -41,11 +130,50 @@ class Timeline(QWidget):
     def _on_phase(self, *_) -> None:
         self.update()
 
+    def _on_language(self, *_) -> None:
+        self._boxes = None
+        self.updateGeometry()
+        self.update()
+
     def sizeHint(self) -> QSize:
-        return QSize(800, 74)
+        return QSize(800, self._height())
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(300, 74)
+        return QSize(300, self._height())
+
+    def _height(self) -> int:
+        rows = max((b.row for b in self.label_boxes()), default=0) + 1
+        fm = QFontMetrics(self.font())
+        return int(TRACK_Y + 12 + rows * (2 * fm.height() + QFontMetrics(
+            self._small_font()).height() + 6))
+
+    def resizeEvent(self, ev):
+        super().resizeEvent(ev)
+        self._boxes = None
+        self.updateGeometry()
+
+    def _small_font(self) -> QFont:
+        small = QFont(self.font())
+        small.setPointSizeF(max(self.font().pointSizeF() - 1.5, 7.0))
+        return small
+
+    def label_boxes(self) -> list[LabelBox]:
+        """Where each phase's name and date go at the current width (cached)."""
+        plan = self.model.plan
+        if plan is None:
+            return []
+        if self._boxes is None:
+            lang = self.lang()
+            bold = QFont(self.font())
+            bold.setBold(True)  # the current phase is bold: lay out for the widest
+            names = [f"{i + 1}. {text(ph.name, lang)}" for i, ph in enumerate(plan.phases)]
+            dates = [ph.date_label() if ph.date else "n.d." for ph in plan.phases]
+            self._boxes = layout_labels(names, dates, [self.tick_x(i) for i in
+                                                        range(len(names))],
+                                        self.width(), QFontMetrics(bold),
+                                        QFontMetrics(self._small_font()),
+                                        short_names(self.model))
+        return self._boxes
 
     # ---- geometry --------------------------------------------------------------------
 
@@ -92,6 +220,8 @@ class Timeline(QWidget):
 
     def _on_plan(self) -> None:
         self.set_playing(False)
+        self._boxes = None
+        self.updateGeometry()
         self.update()
 
     # ---- input -------------------------------------------------------------------
@@ -154,7 +284,7 @@ class Timeline(QWidget):
             return
         n = len(plan.phases)
         cur = self.model.phase
-        y = 20.0
+        y = TRACK_Y
         text_col = pal.color(QPalette.ColorRole.WindowText)
         dim = QColor(text_col)
         dim.setAlpha(120)
@@ -163,10 +293,8 @@ class Timeline(QWidget):
         p.drawLine(QPointF(self.tick_x(0), y), QPointF(self.tick_x(n - 1), y))
         p.setPen(QPen(ACCENT, 3, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
         p.drawLine(QPointF(self.tick_x(0), y), QPointF(self.tick_x(cur), y))
-        spacing = (self.width() - 2 * MARGIN) / max(n - 1, 1)
-        font = QFont(self.font())
-        small = QFont(font)
-        small.setPointSizeF(max(font.pointSizeF() - 1.5, 7.0))
+        small = self._small_font()
+        boxes = self.label_boxes()
         for i, ph in enumerate(plan.phases):
             x = self.tick_x(i)
             r = 7.0 if i == cur else 5.0
@@ -182,22 +310,22 @@ class Timeline(QWidget):
             if i == self._hover and i != cur:
                 r += 1.5
             p.drawEllipse(QPointF(x, y), r, r)
-            width = max(spacing - 6, 40)
-            bold = QFont(font)
-            bold.setBold(i == cur)
-            p.setFont(bold)
-            p.setPen(text_col if i == cur else (text_col if i < cur else dim))
-            name = f"{i + 1}. {text(ph.name, self.lang())}"
-            name = QFontMetrics(bold).elidedText(name, Qt.TextElideMode.ElideRight,
-                                                 int(width))
-            rect = QRectF(x - width / 2, y + 11, width, 18)
-            p.drawText(rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, name)
+            box = boxes[i]
+            font = QFont(self.font())
+            font.setBold(i == cur)
+            p.setFont(font)
+            p.setPen(text_col if i <= cur else dim)
+            if box.row:  # a lower row: a thin leader from the tick
+                p.drawLine(QPointF(x, y + r + 2), QPointF(x, box.rect.top() - 1))
+            line_h = QFontMetrics(font).height()
+            top = box.rect.top()
+            for line in box.lines:
+                p.drawText(QRectF(box.rect.left(), top, box.rect.width(), line_h),
+                           Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, line)
+                top += line_h
             p.setFont(small)
-            date = QFontMetrics(small).elidedText(
-                ph.date_label() if ph.date else "n.d.", Qt.TextElideMode.ElideRight,
-                int(width))
-            p.drawText(QRectF(x - width / 2, y + 29, width, 16),
-                       Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, date)
+            p.drawText(QRectF(box.rect.left(), top, box.rect.width(), line_h),
+                       Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, box.date)
         if self.hasFocus():
             p.setPen(QPen(pal.color(QPalette.ColorRole.Highlight), 1, Qt.PenStyle.DotLine))
             p.setBrush(Qt.BrushStyle.NoBrush)

@@ -8,12 +8,24 @@
       <translation>&amp;Файл</translation>
     </message>
     <message>
+      <source>&amp;Edit</source>
+      <translation>&amp;Правка</translation>
+    </message>
+    <message>
       <source>&amp;View</source>
       <translation>&amp;Вид</translation>
     </message>
     <message>
       <source>&amp;Timeline</source>
       <translation>&amp;Этапы</translation>
+    </message>
+    <message>
+      <source>&amp;Orbit</source>
+      <translation>&amp;Орбита</translation>
+    </message>
+    <message>
+      <source>T&amp;ours</source>
+      <translation>&amp;Экскурсии</translation>
     </message>
     <message>
       <source>&amp;Help</source>
@@ -80,6 +92,26 @@
       <translation>&amp;Выход</translation>
     </message>
     <message>
+      <source>&amp;Undo</source>
+      <translation>&amp;Отменить</translation>
+    </message>
+    <message>
+      <source>Undo the last change of visibility, imported models, reference models or camera</source>
+      <translation>Отменить последнее изменение видимости, импортированных моделей, моделей для сравнения или камеры</translation>
+    </message>
+    <message>
+      <source>&amp;Redo</source>
+      <translation>&amp;Повторить</translation>
+    </message>
+    <message>
+      <source>&amp;Back to the previous phase</source>
+      <translation>&amp;Назад к прежнему этапу</translation>
+    </message>
+    <message>
+      <source>After the app jumped to a module's phase, go back where you were</source>
+      <translation>Вернуться туда, где вы были, после перехода к этапу модуля</translation>
+    </message>
+    <message>
       <source>&amp;Solid</source>
       <translation>&amp;Сплошной</translation>
     </message>
@@ -110,6 +142,14 @@
     <message>
       <source>Fly modules in when stepping phase by phase</source>
       <translation>Модули подлетают при пошаговом переходе между этапами</translation>
+    </message>
+    <message>
+      <source>&amp;Presentation mode</source>
+      <translation>&amp;Режим показа</translation>
+    </message>
+    <message>
+      <source>The view full screen with the timeline and a caption; F11 or Esc leaves it</source>
+      <translation>Вид на весь экран со шкалой этапов и подписью; F11 или Esc — выход</translation>
     </message>
     <message>
       <source>&amp;Fit all</source>
@@ -172,6 +212,54 @@
       <translation>&amp;Пауза</translation>
     </message>
     <message>
+      <source>Show all modules</source>
+      <translation>Показать все модули</translation>
+    </message>
+    <message>
+      <source>Reference models</source>
+      <translation>Модели для сравнения</translation>
+    </message>
+    <message>
+      <source>Move or rescale...</source>
+      <translation>Переместить или масштабировать...</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>Удалить</translation>
+    </message>
+    <message>
+      <source>&amp;Hide {0}</source>
+      <translation>&amp;Скрыть {0}</translation>
+    </message>
+    <message>
+      <source>Hide</source>
+      <translation>Скрыть</translation>
+    </message>
+    <message>
+      <source>Show</source>
+      <translation>Показать</translation>
+    </message>
+    <message>
+      <source>visibility</source>
+      <translation>видимость</translation>
+    </message>
+    <message>
+      <source>imported model</source>
+      <translation>импортированная модель</translation>
+    </message>
+    <message>
+      <source>reference models</source>
+      <translation>модели для сравнения</translation>
+    </message>
+    <message>
+      <source>camera</source>
+      <translation>камера</translation>
+    </message>
+    <message>
+      <source>Jumped to phase {0}, when {1} arrives. Alt+Left goes back to phase {2}.</source>
+      <translation>Переход к этапу {0}, когда прибывает {1}. Alt+Влево — назад к этапу {2}.</translation>
+    </message>
+    <message>
       <source>Main toolbar</source>
       <translation>Основная панель</translation>
     </message>
@@ -212,8 +300,76 @@
       <translation>Не удалось открыть файл плана</translation>
     </message>
     <message>
-      <source>Unreadable settings were reset: {0}</source>
-      <translation>Сброшены нечитаемые настройки: {0}</translation>
+      <source>Orbit view</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Orbit map</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Show the &amp;orbit view</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The plan's orbit on a globe: ring, station, Sun, ground track and the coverage band</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Show the orbit &amp;map and numbers</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A day of ground track on a world map, the coverage of Russia and the orbit's numbers with their method</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Play the orbit</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Run the orbit's clock</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Sun from orbit</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Light the station as the Sun does at the orbit position shown: the Earth's glow from below, darkness in eclipse</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Export orbit picture...</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The globe or the map as a picture</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Pause the orbit</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>concept</source>
+      <translation>концепция</translation>
+    </message>
+    <message>
+      <source>official</source>
+      <translation>официальный</translation>
+    </message>
+    <message>
+      <source>superseded</source>
+      <translation>устаревший</translation>
+    </message>
+    <message>
+      <source>current</source>
+      <translation>действующий</translation>
+    </message>
+    <message>
+      <source>historical</source>
+      <translation>исторический</translation>
     </message>
     <message>
       <source>Phase</source>
@@ -258,6 +414,10 @@
     <message>
       <source>Interpretation</source>
       <translation>Интерпретация</translation>
+    </message>
+    <message>
+      <source>Unreadable settings were reset: {0}</source>
+      <translation>Сброшены нечитаемые настройки: {0}</translation>
     </message>
   </context>
   <context>
@@ -421,32 +581,28 @@
       <translation>Вид</translation>
     </message>
     <message>
-      <source>See how the planned Russian Orbital Station (ROS, earlier ROSS) is meant to come together, module by module, with every figure tied to its sources.</source>
-      <translation>Как должна собираться планируемая Российская орбитальная станция (РОС, ранее РОСС) — модуль за модулем, и у каждой цифры есть источник.</translation>
+      <source>User guide (README)</source>
+      <translation>Руководство (README)</translation>
     </message>
     <message>
-      <source>Data</source>
-      <translation>Данные</translation>
+      <source>Plan file format</source>
+      <translation>Формат файла плана</translation>
     </message>
     <message>
-      <source>the plans</source>
-      <translation>планы</translation>
+      <source>Tour file format</source>
+      <translation>Формат файла экскурсии</translation>
     </message>
     <message>
-      <source>are compiled from public reports; each plan lists its sources with outlet, date and address, and each figure names the sources it comes from and how sure they are. Layouts that no source gives are marked as interpretation.</source>
-      <translation>составлены по открытым публикациям; в каждом плане перечислены источники с изданием, датой и адресом, у каждой цифры указаны её источники и степень уверенности. Компоновки, которых нет ни в одном источнике, помечены как интерпретация.</translation>
+      <source>Keyboard shortcuts</source>
+      <translation>Сочетания клавиш</translation>
     </message>
     <message>
       <source>Licences</source>
       <translation>Лицензии</translation>
     </message>
     <message>
-      <source>ROSS Explorer is MIT-licensed. It uses Qt for Python (PySide6, LGPLv3), pyqtgraph (MIT), PyOpenGL (BSD), NumPy and SciPy (BSD), and trimesh (MIT).</source>
-      <translation>ROSS Explorer распространяется по лицензии MIT. Используются Qt for Python (PySide6, LGPLv3), pyqtgraph (MIT), PyOpenGL (BSD), NumPy и SciPy (BSD), trimesh (MIT).</translation>
-    </message>
-    <message>
-      <source>Keyboard shortcuts</source>
-      <translation>Сочетания клавиш</translation>
+      <source>ROSS Explorer is MIT-licensed. It uses Qt for Python (PySide6, LGPLv3), pyqtgraph (MIT), PyOpenGL (BSD), NumPy and SciPy (BSD), trimesh (MIT), psygnal (BSD), Pillow (MIT-CMU), imageio-ffmpeg (BSD; its ffmpeg binary is LGPL/GPL) and DracoPy (Apache 2.0). Exported web pages carry three.js (MIT). Country outlines: Natural Earth (public domain); Earth images: NASA Blue Marble and City Lights (public domain).</source>
+      <translation>ROSS Explorer распространяется по лицензии MIT. Программа использует Qt for Python (PySide6, LGPLv3), pyqtgraph (MIT), PyOpenGL (BSD), NumPy и SciPy (BSD), trimesh (MIT), psygnal (BSD), Pillow (MIT-CMU), imageio-ffmpeg (BSD; его программа ffmpeg — LGPL/GPL) и DracoPy (Apache 2.0). Экспортированные веб-страницы содержат three.js (MIT). Контуры стран: Natural Earth (общественное достояние); снимки Земли: NASA Blue Marble и City Lights (общественное достояние).</translation>
     </message>
     <message>
       <source>left-drag</source>
@@ -495,6 +651,42 @@
     <message>
       <source>jump to a phase</source>
       <translation>перейти к этапу</translation>
+    </message>
+    <message>
+      <source>See how the planned Russian Orbital Station (ROS, earlier ROSS) is meant to come together, module by module, with every figure tied to its sources.</source>
+      <translation>Как должна собираться планируемая Российская орбитальная станция (РОС, ранее РОСС) — модуль за модулем, и у каждой цифры есть источник.</translation>
+    </message>
+    <message>
+      <source>Data</source>
+      <translation>Данные</translation>
+    </message>
+    <message>
+      <source>the plans are compiled from public reports; each plan lists its sources with outlet, date and address, and each figure names the sources it comes from and how sure they are. Layouts that no source gives are marked as interpretation.</source>
+      <translation>планы составлены по открытым публикациям; в каждом плане перечислены источники с изданием, датой и адресом, а у каждой величины указаны её источники и степень уверенности. Компоновки, которых нет ни в одном источнике, помечены как интерпретация.</translation>
+    </message>
+    <message>
+      <source>Newest date in the data</source>
+      <translation>Самая поздняя дата в данных</translation>
+    </message>
+    <message>
+      <source>sources cited</source>
+      <translation>источников</translation>
+    </message>
+    <message>
+      <source>Plan</source>
+      <translation>План</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>Название</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Дата</translation>
+    </message>
+    <message>
+      <source>Sources</source>
+      <translation>Источники</translation>
     </message>
   </context>
   <context>
@@ -589,62 +781,316 @@
     </message>
   </context>
   <context>
+    <name>orbit</name>
+    <message>
+      <source>Export orbit picture</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The globe at the time shown</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The world map with a day of ground track</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Picture</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Orbit view size</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Custom</source>
+      <translation>Свой</translation>
+    </message>
+    <message>
+      <source>Size</source>
+      <translation>Размер</translation>
+    </message>
+    <message>
+      <source>Supersampling</source>
+      <translation>Суперсэмплинг</translation>
+    </message>
+    <message>
+      <source>Format</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Transparent background</source>
+      <translation>Прозрачный фон</translation>
+    </message>
+    <message>
+      <source>Caption: plan, orbit, time and sources</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>As in the orbit view</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The first view</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Camera</source>
+      <translation>Камера</translation>
+    </message>
+    <message>
+      <source>Choose...</source>
+      <translation>Выбрать...</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>Файл</translation>
+    </message>
+    <message>
+      <source>Export to</source>
+      <translation>Экспортировать в</translation>
+    </message>
+    <message>
+      <source>off</source>
+      <translation>выкл.</translation>
+    </message>
+    <message>
+      <source>2x</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>4x</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{0} × {1} px</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{0} px wide, half as high plus the legend</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Exporting {0}...</source>
+      <translation>Экспорт {0}...</translation>
+    </message>
+    <message>
+      <source>Export cancelled; nothing was kept.</source>
+      <translation>Экспорт отменён; ничего не сохранено.</translation>
+    </message>
+    <message>
+      <source>The export failed</source>
+      <translation>Экспорт не удался</translation>
+    </message>
+    <message>
+      <source>Exported {0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>longitude (°)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>latitude (°)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Number</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>overflown</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>within {0} km</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{0}: |lat| ≤ {1}°, {2} % of Russia</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>24 h of ground track from {0} 00:00 UTC (first ascending node over 0°; the plans give no node). Red dot: the station at the time shown; dashed: day/night line.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Outline: {0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>none</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>km</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Inclination</source>
+      <translation>Наклонение</translation>
+    </message>
+    <message>
+      <source>Altitude</source>
+      <translation>Высота</translation>
+    </message>
+    <message>
+      <source>Period (node to node)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Node drift</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Highest latitude below</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sun-synchronous inclination</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Russia overflown</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Longest shadow per orbit</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No shadow above beta</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Beta over the year</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Circular orbit, radius = 6378.137 km (WGS 84 equatorial) + altitude; node and station drift at the first-order secular J2 rates (J2 = 1.08263e-3); period is node to node. Max latitude is the geodetic latitude of the point below the station at the orbit's top (inclination, or 180 - inclination if retrograde). Russia 'overflown' = the share of its area inside |lat| &lt;= max latitude, the band its ground tracks cross as the node drifts (a track itself has no width); 'within d km' = inside that band widened by d along the meridian. Areas on the WGS 84 ellipsoid (cylindrical equal-area projection, edges straight in lon/lat, densified to 0.1 degree). Outline: Natural Earth 4.1.0 admin 0, 1:50m, de facto borders (Crimea and the southern Kurils inside Russia). Beta = the Sun's angle to the orbit plane, Sun by Meeus (ch. 25); its range is over {0} to {1} for every node (the plans give no node). Shadow: a cylinder of the equatorial radius; the longest is at the smallest |beta| in that range; no shadow above the no-eclipse beta.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>°/day</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source> The plan gives no altitude: {0:g} km is assumed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>min</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{0}° to {1}°</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Russia within {0} km</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Turn with the Earth</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Keep the Earth still and let the orbit and the Sun turn round it</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>in the Earth's shadow</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>in sunlight</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Inclination {0:g}°, altitude {1:g} km, period {2:.1f} min</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>“{0}” states no orbit, so there is nothing to draw here. The orbit view shows the plans that give an inclination (the ROS plans).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Beta {0:+.1f}° · {1:.1f} min in shadow per orbit · station {2}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>(the plan gives no altitude: {0:g} km assumed)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Playing speed: real seconds per orbit</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Time of day (UTC) shown; drag to scrub</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Date (UTC): the Sun's place and the orbit's start</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Pause the orbit</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Play the orbit</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>1 orbit in {0:g} s</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>overlays</name>
+    <message>
+      <source>drawing size</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>ISS at the same scale</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Person, {0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Measuring: click two points on the station; Esc leaves.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Measuring ended.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No part of the station under the cursor.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>First point picked; click the second.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Copied {0}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Distance: {0} (Ctrl+C copies it)</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>panels</name>
-    <message>
-      <source>Reference models (not in totals)</source>
-      <translation>Модели для сравнения (не входят в итоги)</translation>
-    </message>
-    <message>
-      <source>Double-click to move or rescale it</source>
-      <translation>Двойной щелчок — переместить или изменить масштаб</translation>
-    </message>
-    <message>
-      <source>Lines: sums of module figures; bands: ranges where sources disagree; diamonds: station totals a source published.</source>
-      <translation>Линии — суммы данных модулей; полосы — разброс, где источники расходятся; ромбы — итоги по станции, опубликованные источником.</translation>
-    </message>
     <message>
       <source>Mass</source>
       <translation>Масса</translation>
-    </message>
-    <message>
-      <source>Volume</source>
-      <translation>Объём</translation>
-    </message>
-    <message>
-      <source>Power</source>
-      <translation>Мощность</translation>
-    </message>
-    <message>
-      <source>no figures published for this plan</source>
-      <translation>для этого плана цифры не опубликованы</translation>
-    </message>
-    <message>
-      <source>published size</source>
-      <translation>опубликованный размер</translation>
-    </message>
-    <message>
-      <source>drawing size, not a published figure</source>
-      <translation>размер для рисунка, а не опубликованная цифра</translation>
-    </message>
-    <message>
-      <source>not published</source>
-      <translation>не опубликовано</translation>
-    </message>
-    <message>
-      <source>not stated</source>
-      <translation>не указан</translation>
-    </message>
-    <message>
-      <source>station module</source>
-      <translation>модуль станции</translation>
-    </message>
-    <message>
-      <source>visiting vehicle</source>
-      <translation>прилетающий корабль</translation>
-    </message>
-    <message>
-      <source>module of another station</source>
-      <translation>модуль другой станции</translation>
     </message>
     <message>
       <source>Length</source>
@@ -707,12 +1153,124 @@
       <translation>выведено</translation>
     </message>
     <message>
-      <source>announced</source>
-      <translation>объявлен</translation>
+      <source>unknown</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <source>phases</source>
-      <translation>этапов</translation>
+      <source>node</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>core module</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>laboratory</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>pressurized module</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>power module</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>airlock</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>open platform</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Soyuz-type ship</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Progress-type ship</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Orel-type ship</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>truss segment</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>connecting node</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>berthed module</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>outlet only: no page to link</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Move or rescale...</source>
+      <translation>Переместить или масштабировать...</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>Удалить</translation>
+    </message>
+    <message>
+      <source>Hide</source>
+      <translation>Скрыть</translation>
+    </message>
+    <message>
+      <source>Show</source>
+      <translation>Показать</translation>
+    </message>
+    <message>
+      <source>Reference models (not in totals)</source>
+      <translation>Модели для сравнения (не входят в итоги)</translation>
+    </message>
+    <message>
+      <source>Double-click to move or rescale it; right-click or Delete to remove it</source>
+      <translation>Двойной щелчок — переместить или масштабировать; правая кнопка или Delete — удалить</translation>
+    </message>
+    <message>
+      <source>Search modules (name or abbreviation)</source>
+      <translation>Поиск модулей (название или сокращение)</translation>
+    </message>
+    <message>
+      <source>published size</source>
+      <translation>опубликованный размер</translation>
+    </message>
+    <message>
+      <source>drawing size, not a published figure</source>
+      <translation>размер для рисунка, а не опубликованная цифра</translation>
+    </message>
+    <message>
+      <source>station module</source>
+      <translation>модуль станции</translation>
+    </message>
+    <message>
+      <source>visiting vehicle</source>
+      <translation>прилетающий корабль</translation>
+    </message>
+    <message>
+      <source>module of another station</source>
+      <translation>модуль другой станции</translation>
+    </message>
+    <message>
+      <source>id</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The root of the station: the other modules attach to it.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>announced</source>
+      <translation>объявлен</translation>
     </message>
     <message>
       <source>Sources</source>
@@ -723,8 +1281,64 @@
       <translation>* низкая надёжность</translation>
     </message>
     <message>
+      <source>grey: only the outlet is known, no page to link</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Select a module in the view or the list to see its figures.</source>
       <translation>Выберите модуль на виде или в списке, чтобы увидеть его данные.</translation>
+    </message>
+    <message>
+      <source>Launch</source>
+      <translation>Запуск</translation>
+    </message>
+    <message>
+      <source>No figures published for this module.</source>
+      <translation>Для этого модуля цифры не опубликованы.</translation>
+    </message>
+    <message>
+      <source>Not published</source>
+      <translation>Не опубликовано</translation>
+    </message>
+    <message>
+      <source>Interpretation</source>
+      <translation>Интерпретация</translation>
+    </message>
+    <message>
+      <source>Drawn at</source>
+      <translation>Нарисован размером</translation>
+    </message>
+    <message>
+      <source>Orbit</source>
+      <translation>Орбита</translation>
+    </message>
+    <message>
+      <source>Charts over the phases</source>
+      <translation>Графики по этапам</translation>
+    </message>
+    <message>
+      <source>Lines: sums of module figures; bands: ranges where sources disagree; diamonds: station totals a source published.</source>
+      <translation>Линии — суммы данных модулей; полосы — разброс, где источники расходятся; ромбы — итоги по станции, опубликованные источником.</translation>
+    </message>
+    <message>
+      <source>Volume</source>
+      <translation>Объём</translation>
+    </message>
+    <message>
+      <source>Power</source>
+      <translation>Мощность</translation>
+    </message>
+    <message>
+      <source>no figures published for this plan</source>
+      <translation>для этого плана цифры не опубликованы</translation>
+    </message>
+    <message>
+      <source>not published</source>
+      <translation>не опубликовано</translation>
+    </message>
+    <message>
+      <source>not stated</source>
+      <translation>не указан</translation>
     </message>
     <message>
       <source>used</source>
@@ -751,36 +1365,19 @@
       <translation>Суммы данных модулей; диапазон — где источники расходятся; ≥ — где у модуля нет опубликованной цифры. Прилетающие корабли не учитываются.</translation>
     </message>
     <message>
-      <source>Launch</source>
-      <translation>Запуск</translation>
-    </message>
-    <message>
-      <source>No figures published for this module.</source>
-      <translation>Для этого модуля цифры не опубликованы.</translation>
-    </message>
-    <message>
-      <source>Not published</source>
-      <translation>Не опубликовано</translation>
-    </message>
-    <message>
-      <source>Interpretation</source>
-      <translation>Интерпретация</translation>
-    </message>
-    <message>
       <source>(without {0})</source>
       <translation>(без {0})</translation>
-    </message>
-    <message>
-      <source>Drawn at</source>
-      <translation>Нарисован размером</translation>
     </message>
     <message>
       <source>published</source>
       <translation>опубликовано</translation>
     </message>
+  </context>
+  <context>
+    <name>tours</name>
     <message>
-      <source>Orbit</source>
-      <translation>Орбита</translation>
+      <source>Step {0} of {1} · Esc leaves the tour</source>
+      <translation type="unfinished" />
     </message>
   </context>
 </TS>

@@ -100,6 +100,8 @@ class ExportDialog(QDialog):
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         form.addRow(buttons)
         self.folder = folder
+        self._auto_path = ""  # the last name the dialog made up (replaced when `what` changes)
+        self._restore_choices()
         for sig in (self.what.currentIndexChanged, self.size.currentIndexChanged,
                     self.w.valueChanged, self.h.valueChanged, self.ssaa.currentIndexChanged,
                     self.fmt.currentIndexChanged, self.transparent.toggled):
@@ -139,11 +141,16 @@ class ExportDialog(QDialog):
             self.w.blockSignals(False)
             self.h.blockSignals(False)
         plan = self.window_.model.plan
-        stem = f"{plan.id}_phase{self.window_.model.phase + 1:02d}" if key == "phase" \
-            else f"{plan.id}_{'phase' if key == 'phases' else 'assembly'}" if picture \
-            else f"{plan.id}_phase{self.window_.model.phase + 1:02d}"
-        current = Path(self.path.text()) if self.path.text() else Path(self.folder) / stem
-        self.path.setText(str(current.with_suffix("." + self._ext())))
+        phase = f"{plan.id}_phase{self.window_.model.phase + 1:02d}"
+        stem = {"phase": phase, "phases": f"{plan.id}_phase", "gif": f"{plan.id}_assembly",
+                "mp4": f"{plan.id}_assembly"}.get(key, phase)
+        typed = self.path.text()
+        if not typed or typed == self._auto_path:  # a name the dialog made up: remake it
+            folder = Path(typed).parent if typed else Path(self.folder)
+            self._auto_path = str((folder / stem).with_suffix("." + self._ext()))
+            self.path.setText(self._auto_path)
+        else:  # the user's own name keeps its stem; only the extension follows the format
+            self.path.setText(str(Path(typed).with_suffix("." + self._ext())))
         ok, message = True, ""
         if picture:
             try:
@@ -159,6 +166,42 @@ class ExportDialog(QDialog):
                 ok, message = False, str(exc)
         self.info.setText(message)
         self.save_button.setEnabled(ok)
+
+    _CHOICES = ("what", "size", "ssaa", "fmt", "camera")
+
+    def _restore_choices(self) -> None:
+        """The choices of the last export (each checked: a stale value is ignored)."""
+        from ..settings import CheckedSettings
+
+        s = CheckedSettings()
+        for name in self._CHOICES:
+            box = getattr(self, name)
+            # QSettings keeps "size" for arrays: the size preset is stored under another key
+            key = "size_preset" if name == "size" else name
+            i = s.integer(f"export_dialog/{key}", 0, box.count() - 1, None)
+            if i is not None:
+                box.setCurrentIndex(i)
+        for name, box in (("w", self.w), ("h", self.h)):
+            v = s.integer(f"export_dialog/{name}", MIN_SIDE, MAX_SIDE, None)
+            if v is not None:
+                box.setValue(v)
+        for name in ("transparent", "caption"):
+            on = s.boolean(f"export_dialog/{name}", None)
+            if on is not None:
+                getattr(self, name).setChecked(on)
+
+    def accept(self) -> None:
+        from ..settings import settings
+
+        st = settings()
+        for name in self._CHOICES:
+            key = "size_preset" if name == "size" else name
+            st.setValue(f"export_dialog/{key}", getattr(self, name).currentIndex())
+        st.setValue("export_dialog/w", self.w.value())
+        st.setValue("export_dialog/h", self.h.value())
+        st.setValue("export_dialog/transparent", self.transparent.isChecked())
+        st.setValue("export_dialog/caption", self.caption.isChecked())
+        super().accept()
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, tr("Export to"), self.path.text())

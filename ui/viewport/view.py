@@ -25,6 +25,7 @@ class StationView(CameraMixin, gl.GLViewWidget):
     hover_changed = Signal(object)
     camera_changed = Signal()
     interaction_started = Signal()  # the user grabbed the camera: skip animations
+    context_requested = Signal(object, object)  # module id or None, global QPoint
     model = None  # the ViewerModel shown (set by the scene that syncs this view)
 
     def __init__(self, parent=None):
@@ -135,6 +136,11 @@ class StationView(CameraMixin, gl.GLViewWidget):
                 and not self._dragged):
             pos = ev.position()
             self.selection_changed.emit(self.pick_at(pos.x(), pos.y()))
+        elif (ev.button() == Qt.MouseButton.RightButton and self._press is not None
+              and not self._dragged):  # a right click, not a pan: the context menu
+            pos = ev.position()
+            self.context_requested.emit(self.pick_at(pos.x(), pos.y()),
+                                        ev.globalPosition().toPoint())
         self._press = None
         self._dragged = False
 
