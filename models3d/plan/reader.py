@@ -162,7 +162,7 @@ class _Reader(ValueReader):
         self.source_ids = {k for k in t if isinstance(k, str)}
         for sid, entry in t.items():
             where = f"sources.{sid}"
-            if not ID.match(sid):
+            if not ID.fullmatch(sid):
                 self.bad(where, f"'{sid}' is not a valid source id")
             src = self.source(sid, entry, where)
             if src is not None:
@@ -181,7 +181,7 @@ class _Reader(ValueReader):
         out = {}
         for mid, entry in t.items():
             where = f"modules.{mid}"
-            if not ID.match(mid):
+            if not ID.fullmatch(mid):
                 self.bad(where, f"'{mid}' is not a valid module id")
             m = self.module(mid, entry, where)
             if m is not None:

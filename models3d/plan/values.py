@@ -196,7 +196,7 @@ class ValueReader:
         )
 
     def _check_url(self, url: str, where: str) -> None:
-        if not _URL.match(url):
+        if not _URL.fullmatch(url):
             self.bad(where, f"'{url}' is not an http(s) address")
             return
         parts = urlsplit(url)
