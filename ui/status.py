@@ -80,6 +80,8 @@ class StatusReporter(QObject):
         self.summary.setText(shown)
         self.summary.setToolTip(self._summary_text)
         self.summary.setMaximumWidth(room + 8)
+        if hasattr(self.bar, "refit"):
+            self.bar.refit()
 
     def show_hint(self, *_) -> None:
         m = self.model

@@ -10,6 +10,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPalette
+from shiboken6 import isValid
 from PySide6.QtWidgets import QLabel, QTextBrowser, QToolButton, QVBoxLayout, QWidget
 
 from models3d import wording
@@ -170,7 +171,7 @@ class TotalsPanel(QWidget):
         self._menus: list = []
         # a list the closure holds, not self: the menus go when the panel is destroyed
         menus = self._menus
-        self.destroyed.connect(lambda *_: [m.deleteLater() for m in menus])
+        self.destroyed.connect(lambda *_: [m.deleteLater() for m in menus if isValid(m)])
         self.bindings = Bindings(self)
         self.bindings.connect(model.plan_changed, self.rebuild)
         self.bindings.connect(model.language_changed, self.rebuild)
