@@ -9,7 +9,7 @@ import importlib
 
 from .actions import ActionSpec
 
-FEATURES: tuple[str, ...] = ()  # module names, e.g. "ui.orbit.feature"
+FEATURES: tuple[str, ...] = ("ui.overlays.feature",)  # module names
 
 
 def _modules():

@@ -2,23 +2,24 @@
 
 This is the only code that creates, moves, styles and frees the view's module items.
 It subscribes to the model's events and keeps no copy of the model's state: the phase,
-selection, hover, mode, labels, hidden modules, imported meshes and reference models
-are read from the model whenever the items are restyled. Items are uploaded once per
+selection, hover, mode, hidden modules, imported meshes and reference models are read
+from the model whenever the items are restyled. Module labels are drawn over the view by
+ui.overlays; the scale figures' items (ui.overlays.figures3d) live and die with the
+scene. Items are uploaded once per
 plan; a phase change only moves and shows or hides them (no mesh build, no upload).
 """
 
 from __future__ import annotations
 
 import numpy as np
-import pyqtgraph.opengl as gl
 from PySide6.QtCore import QEasingCurve, QObject, QVariantAnimation, Signal
-from PySide6.QtGui import QColor, QFont, QMatrix4x4
+from PySide6.QtGui import QMatrix4x4
 
-from models3d.plan import text
 from models3d.station import Move, PhaseChange
 from models3d.viewer_model import ViewerModel
 
 from .binding import Bindings
+from .overlays.figures3d import ScaleFigureItems
 from .viewport.items import ImportedItem, ModuleItem
 from .viewport.view import StationView
 
@@ -49,7 +50,6 @@ class StationScene(QObject):
         self.model = model
         self.interactive = interactive
         self.items: dict = {}  # module id -> ModuleItem | ImportedItem
-        self.labels: dict[str, gl.GLTextItem] = {}
         self.ref_items: dict[str, ImportedItem] = {}
         self._ref_meshes: dict = {}  # reference id -> the meshes its item was made from
         self.flashing: frozenset[str] = frozenset()
@@ -85,9 +85,9 @@ class StationScene(QObject):
         on(model.hover_changed, self._restyle)
         on(model.mode_changed, self._restyle)
         on(model.hidden_changed, self._apply_current)
-        on(model.labels_changed, self._on_labels_changed)
         on(model.override_changed, self._on_override_changed)
         on(model.references_changed, self._sync_references)
+        self.figures = ScaleFigureItems(view, model)  # the person and the ISS for scale
         if model.plan is not None:
             self._on_plan_changed()
 
@@ -104,12 +104,6 @@ class StationScene(QObject):
             item.setVisible(False)
             self.view.addItem(item)
             self.items[mid] = item
-            label = gl.GLTextItem(text=text(plan.modules[mid].abbr, model.language),
-                                  color=QColor(235, 240, 255),
-                                  font=QFont("DejaVu Sans", 10))
-            label.setVisible(False)
-            self.view.addItem(label)
-            self.labels[mid] = label
         self._sync_references()
         self._with_context(self._upload_pending)
         self.view.set_scene_sphere(*model.scene_sphere())
@@ -135,10 +129,12 @@ class StationScene(QObject):
     def _upload_pending(self) -> None:
         for item in list(self.items.values()) + list(self.ref_items.values()):
             item.upload()
+        self.figures.upload()
 
     def _release_buffers(self) -> None:
         for item in list(self.items.values()) + list(self.ref_items.values()):
             item.release()
+        self.figures.release()
 
     def clear(self) -> None:
         """Remove every item and free its buffers with the context current."""
@@ -148,11 +144,9 @@ class StationScene(QObject):
         self.flashing = frozenset()
         if self.items or self.ref_items:
             self._with_context(self._release_buffers)
-        for item in [*self.items.values(), *self.labels.values(),
-                     *self.ref_items.values()]:
+        for item in [*self.items.values(), *self.ref_items.values()]:
             self.view.removeItem(item)
         self.items.clear()
-        self.labels.clear()
         self.ref_items.clear()
         self._ref_meshes.clear()
 
@@ -160,6 +154,7 @@ class StationScene(QObject):
         """Stop listening to the model and free every GL buffer."""
         self.bindings.release()
         self.clear()
+        self.figures.close()
 
     # ---- phase ----------------------------------------------------------------------
 
@@ -184,33 +179,14 @@ class StationScene(QObject):
             return
         snap = self.model.station[self.model.phase]
         on = set(snap.modules)
-        labels = self.model.labels
         for mid, item in self.items.items():
-            visible = mid in on and mid not in self.model.hidden
             if mid in on:
                 item.setTransform(qmatrix(snap.transforms[mid]))
-                self._place_label(mid, snap.transforms[mid])
-            item.setVisible(visible)
-            self.labels[mid].setVisible(visible and labels)
+            item.setVisible(mid in on and mid not in self.model.hidden)
         self._restyle()
 
-    def _place_label(self, mid: str, transform: np.ndarray) -> None:
-        lo, hi = self.model.meshes(mid).bounds()
-        local = np.array([(lo[0] + hi[0]) / 2, 0.0, hi[2] + 0.6])
-        self.labels[mid].setData(pos=transform[:3, :3] @ local + transform[:3, 3])
-
-    def _on_labels_changed(self, on: bool) -> None:
-        shown = set(self.model.shown_modules())
-        for mid, label in self.labels.items():
-            label.setVisible(on and mid in shown)
-        self.view.update()
-
     def retranslate(self) -> None:
-        plan = self.model.plan
-        if plan is None:
-            return
-        for mid, label in self.labels.items():
-            label.setData(text=text(plan.modules[mid].abbr, self.model.language))
+        """Nothing in the scene has words: labels are drawn by ui.overlays."""
 
     # ---- docking animation ---------------------------------------------------------
 

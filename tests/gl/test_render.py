@@ -118,16 +118,6 @@ def test_antialiasing_setting_recreates_the_view_and_keeps_the_state(make_window
     assert win.view.requested_samples == 0 and grab(win.view).std() > 3
 
 
-def test_module_labels_draw_abbreviations(make_window):
-    win = make_window("ros-2024")
-    before = grab(win.view)
-    win.commands["labels"].setChecked(True)
-    after = grab(win.view)
-    assert np.abs(after.astype(int) - before.astype(int)).sum(axis=2).astype(bool).sum() > 200
-    assert all(lbl.visible() for mid, lbl in win.scene.labels.items()
-               if mid in win.model.modules())
-
-
 @pytest.mark.parametrize("mode", ["wireframe", "xray"])
 def test_translucent_modes_keep_the_framebuffer_opaque(make_window, mode):
     """Blending must not lower the framebuffer's alpha: Qt composes the widget with

@@ -63,6 +63,8 @@ class ExportRequest:
     animate_docking: bool = False  # for numbered stills: no; animations always animate
     overrides: dict = field(default_factory=dict)  # module id -> ImportedMesh
     references: dict = field(default_factory=dict)  # reference id -> ReferenceModel
+    # labels and view aids as in the app's view: {"labels": bool, "human": bool, ...}
+    overlays: dict = field(default_factory=dict)
 
 
 def caption_lines(plan: Plan, phase: int, lang: str = "en") -> list[str]:
@@ -92,6 +94,7 @@ class _Job:
 
         self.req = req
         self.renderer = StationRenderer(req.plan, req.overrides, req.references)
+        self.renderer.set_overlays(req.overlays)
         self.written: list[Path] = []
 
     def frame_camera(self, phase: int):

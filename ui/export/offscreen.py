@@ -20,6 +20,7 @@ from models3d.imaging import ExportError, unpremultiply
 from models3d.plan import Plan
 from models3d.viewer_model import ViewerModel
 
+from ..overlays.labels import draw_picture_overlays
 from ..scene import StationScene
 from ..viewport.camera import CameraMixin
 from ..viewport.items import SkyItem
@@ -167,6 +168,16 @@ class StationRenderer:
     def set_camera(self, camera) -> None:
         self.view.set_camera(*camera)
 
+    def set_overlays(self, overlays: dict) -> None:
+        """Module labels and the view aids as the app's view shows them: {"labels":
+        bool, and any of models3d.viewer_model.OVERLAYS: bool}. Pictures draw the
+        labels, the person and the ISS outline when on."""
+        for name, on in overlays.items():
+            if name == "labels":
+                self.model.set_labels(on)
+            else:
+                self.model.set_overlay(name, on)
+
     def fit(self, width: int, height: int, preset: str = "iso", phase=None) -> tuple:
         """Frame the station (of `phase`, default the shown one) at the picture's aspect."""
         self.view.set_size(width, height)
@@ -182,7 +193,8 @@ class StationRenderer:
 
     def picture(self, width: int, height: int, ssaa: int = 1,
                 transparent: bool = False) -> np.ndarray:
-        return self.view.render(width, height, ssaa, transparent)
+        px = self.view.render(width, height, ssaa, transparent)
+        return draw_picture_overlays(px, self.view, self.model, self.scene)
 
     def close(self) -> None:
         self.scene.close()
