@@ -419,6 +419,50 @@
       <source>Unreadable settings were reset: {0}</source>
       <translation>Сброшены нечитаемые настройки: {0}</translation>
     </message>
+    <message>
+      <source>Scale &amp;bar</source>
+      <translation>Масштабная &amp;линейка</translation>
+    </message>
+    <message>
+      <source>A bar of a round length in metres at the depth the view turns about</source>
+      <translation>Отрезок круглой длины в метрах на глубине, вокруг которой вращается вид</translation>
+    </message>
+    <message>
+      <source>&amp;Measure distance</source>
+      <translation>Из&amp;мерить расстояние</translation>
+    </message>
+    <message>
+      <source>Click two points on the station to measure the distance between them; Esc leaves</source>
+      <translation>Щёлкните две точки на станции, чтобы измерить расстояние между ними; Esc — выход</translation>
+    </message>
+    <message>
+      <source>&amp;Copy measured distance</source>
+      <translation>Ск&amp;опировать измеренное расстояние</translation>
+    </message>
+    <message>
+      <source>Dime&amp;nsions of the selected module</source>
+      <translation>Ра&amp;змеры выбранного модуля</translation>
+    </message>
+    <message>
+      <source>Length and diameter drawn on the selected module, with their confidence</source>
+      <translation>Длина и диаметр на выбранном модуле, с их достоверностью</translation>
+    </message>
+    <message>
+      <source>Pe&amp;rson for scale (1.8 m)</source>
+      <translation>&amp;Человек для масштаба (1,8 м)</translation>
+    </message>
+    <message>
+      <source>A 1.8 m astronaut beside the station, also in exports</source>
+      <translation>Космонавт ростом 1,8 м рядом со станцией, также при экспорте</translation>
+    </message>
+    <message>
+      <source>ISS &amp;outline at the same scale</source>
+      <translation>Сил&amp;уэт МКС в том же масштабе</translation>
+    </message>
+    <message>
+      <source>The International Space Station beside the station at true scale, also in exports</source>
+      <translation>Международная космическая станция рядом со станцией в истинном масштабе, также при экспорте</translation>
+    </message>
   </context>
   <context>
     <name>compare</name>
@@ -1051,39 +1095,39 @@
     <name>overlays</name>
     <message>
       <source>drawing size</source>
-      <translation type="unfinished" />
+      <translation>по рисунку</translation>
     </message>
     <message>
       <source>ISS at the same scale</source>
-      <translation type="unfinished" />
+      <translation>МКС в том же масштабе</translation>
     </message>
     <message>
       <source>Person, {0}</source>
-      <translation type="unfinished" />
+      <translation>Человек, {0}</translation>
     </message>
     <message>
       <source>Measuring: click two points on the station; Esc leaves.</source>
-      <translation type="unfinished" />
+      <translation>Измерение: щёлкните две точки на станции; Esc — выход.</translation>
     </message>
     <message>
       <source>Measuring ended.</source>
-      <translation type="unfinished" />
+      <translation>Измерение завершено.</translation>
     </message>
     <message>
       <source>No part of the station under the cursor.</source>
-      <translation type="unfinished" />
+      <translation>Под курсором нет станции.</translation>
     </message>
     <message>
       <source>First point picked; click the second.</source>
-      <translation type="unfinished" />
+      <translation>Первая точка выбрана; щёлкните вторую.</translation>
     </message>
     <message>
       <source>Copied {0}</source>
-      <translation type="unfinished" />
+      <translation>Скопировано: {0}</translation>
     </message>
     <message>
       <source>Distance: {0} (Ctrl+C copies it)</source>
-      <translation type="unfinished" />
+      <translation>Расстояние: {0} (Ctrl+C — скопировать)</translation>
     </message>
   </context>
   <context>
