@@ -51,3 +51,15 @@ def install(app, choice: str | None) -> str:
 
 def tr(context: str, s: str) -> str:
     return QCoreApplication.translate(context, s)
+
+
+def plural(context: str, source: str, n: int) -> str:
+    """Qt's `%n` plural of `source` ('%n module(s)') in the interface language.
+
+    Russian takes the numerus forms of ross_ru.ts (one, few, many); English, the source
+    language, has no translation file, so its '(s)' marks the plural ending: '1 module',
+    '3 modules'. tools/i18n_update.py checks that every plural source has one."""
+    out = QCoreApplication.translate(context, source, None, n)
+    if "(s)" in out:
+        out = out.replace("(s)", "" if abs(int(n)) == 1 else "s")
+    return out

@@ -10,8 +10,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 
 from models3d.figures import LABELS
 
-from ..i18n import plural
-
 BADGE = {  # confidence -> background colour
     "confirmed": "#2e7d32",
     "conflict": "#d84315",
@@ -24,11 +22,6 @@ ROLE_REFERENCE = Qt.ItemDataRole.UserRole + 1
 
 def tr(s: str) -> str:
     return QCoreApplication.translate("panels", s)
-
-
-def ntr(s: str, n: int) -> str:
-    """A `%n` plural of the panels ('%n module(s)')."""
-    return plural("panels", s, n)
 
 
 def quantity_label(q: str) -> str:

@@ -16,11 +16,16 @@ from models3d.portmap import docked_text
 from models3d.viewer_model import ViewerModel
 
 from ..binding import Bindings
-from .common import badge, kind_label, ntr, quantity_label, source_links, source_ref
+from ..i18n import plural
+from .common import badge, kind_label, quantity_label, source_links, source_ref
 
 
 def tr(s: str) -> str:
     return QCoreApplication.translate("panels", s)
+
+
+def ntr(s: str, n: int) -> str:
+    return plural("panels", s, n)
 
 
 def _small(s: str) -> str:

@@ -10,8 +10,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPalette
-from shiboken6 import isValid
 from PySide6.QtWidgets import QLabel, QTextBrowser, QToolButton, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from models3d import wording
 from models3d.figures import TOTAL_QUANTITIES, Span
@@ -20,13 +20,18 @@ from models3d.totals import missing_labels
 from models3d.viewer_model import ViewerModel
 
 from ..binding import Bindings
-from .common import badge, ntr, quantity_label, source_links
+from ..i18n import plural
+from .common import badge, quantity_label, source_links
 
 LEFT_AXIS_PX = 64
 
 
 def tr(s: str) -> str:
     return QCoreApplication.translate("panels", s)
+
+
+def ntr(s: str, n: int) -> str:
+    return plural("panels", s, n)
 
 
 def span_text(s: Span, plan=None, lang: str = "en") -> str:
@@ -171,7 +176,9 @@ class TotalsPanel(QWidget):
         self._menus: list = []
         # a list the closure holds, not self: the menus go when the panel is destroyed
         menus = self._menus
-        self.destroyed.connect(lambda *_: [m.deleteLater() for m in menus if isValid(m)])
+        self.destroyed.connect(
+            lambda *_: [m.deleteLater() for m in menus if isValid(m)]
+        )
         self.bindings = Bindings(self)
         self.bindings.connect(model.plan_changed, self.rebuild)
         self.bindings.connect(model.language_changed, self.rebuild)
