@@ -1,4 +1,6 @@
-"""Two plans side by side at the same scale, and their totals per phase in one table."""
+"""Two plans side by side at the same scale, and their totals per phase in one table,
+in the interface language. Each side is a ViewerModel on a loaded plan: the station
+comes from plan.station, nothing here assembles a plan."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from PySide6.QtWidgets import (QComboBox, QDialogButtonBox, QGridLayout, QHBoxLa
 from models3d.plan import Plan, text
 from models3d.viewer_model import ViewerModel
 
+from .binding import Bindings
 from .panels import quantity_label, span_text
 from .scene import StationScene
 from .viewport.view import StationView
@@ -19,18 +22,18 @@ def tr(s: str) -> str:
 
 
 class _Side(QWidget):
-    def __init__(self, plans: dict[str, Plan], plan_id: str, owner: "CompareWindow"):
+    def __init__(self, plans: dict[str, Plan], plan_id: str, owner: CompareWindow):
         super().__init__()
         self.plans = plans
         self.owner = owner
         self.plan_box = QComboBox()
         for pid, plan in plans.items():
-            self.plan_box.addItem(text(plan.title), pid)
+            self.plan_box.addItem(text(plan.title, owner.language), pid)
         self.phase_box = QComboBox()
         self.view = StationView()
         self.view.animate = False
         self.view.sky.show_stars = True
-        self.model = ViewerModel(plans[plan_id])
+        self.model = ViewerModel(plans[plan_id], language=owner.language)
         self.scene = StationScene(self.view, self.model)
         top = QHBoxLayout()
         top.addWidget(self.plan_box, 3)
@@ -52,13 +55,24 @@ class _Side(QWidget):
         plan = self.plans[pid]
         if self.model.plan is not plan:
             self.model.set_plan(plan)
+        self._fill_phases(len(plan.phases) - 1)
+        self.model.set_phase(len(plan.phases) - 1)
+
+    def _fill_phases(self, current: int) -> None:
+        lang = self.model.language
         self.phase_box.blockSignals(True)
         self.phase_box.clear()
-        for i, ph in enumerate(plan.phases):
-            self.phase_box.addItem(f"{i + 1}. {text(ph.name)} ({ph.date_label()})")
-        self.phase_box.setCurrentIndex(len(plan.phases) - 1)
+        for i, ph in enumerate(self.model.plan.phases):
+            self.phase_box.addItem(f"{i + 1}. {text(ph.name, lang)} "
+                                   f"({ph.date_label(lang)})")
+        self.phase_box.setCurrentIndex(current)
         self.phase_box.blockSignals(False)
-        self.model.set_phase(len(plan.phases) - 1)
+
+    def set_language(self, lang: str) -> None:
+        self.model.set_language(lang)
+        for i, plan in enumerate(self.plans.values()):
+            self.plan_box.setItemText(i, text(plan.title, lang))
+        self._fill_phases(self.phase_box.currentIndex())
 
     def _on_plan(self) -> None:
         self._load(self.plan_box.currentData())
@@ -71,10 +85,18 @@ class _Side(QWidget):
 
 
 class CompareWindow(QWidget):
-    def __init__(self, plans: dict[str, Plan], left: str, right: str, parent=None):
+    def __init__(self, plans: dict[str, Plan], left: str, right: str, parent=None,
+                 language: str | None = None):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("compare_window")
-        self.setWindowTitle(tr("Compare plans — ROSS Explorer"))
+        # the language of the window that opened it, and its changes
+        owner_model = getattr(parent, "model", None)
+        if language is None:
+            language = getattr(owner_model, "language", "en")
+        self.language = language
+        self.bindings = Bindings(self)
+        if owner_model is not None:
+            self.bindings.connect(owner_model.language_changed, self.set_language)
         self.left = _Side(plans, left, self)
         self.right = _Side(plans, right, self)
         views = QSplitter(Qt.Orientation.Horizontal)
@@ -99,7 +121,14 @@ class CompareWindow(QWidget):
         self.resize(1400, 860)
         self.refresh()
 
+    def set_language(self, lang: str) -> None:
+        self.language = lang
+        for side in (self.left, self.right):
+            side.set_language(lang)
+        self.refresh()
+
     def refresh(self) -> None:
+        self.setWindowTitle(tr("Compare plans — ROSS Explorer"))
         self.frame_both()
         self._fill_table()
 
@@ -120,17 +149,17 @@ class CompareWindow(QWidget):
         self.right.view.set_camera(distance=dist, elevation=el, azimuth=az, animate=False)
 
     def _fill_table(self) -> None:
-        sides = []
-        for side in (self.left, self.right):
-            sides.append((side.model.plan, side.model.totals))
+        lang = self.language
+        sides = [(side.model.plan, side.model.totals)
+                 for side in (self.left, self.right)]
         rows = max(len(p.phases) for p, _ in sides)
         cols = []
         for plan, _ in sides:
-            pid = plan.id
+            pid = plan.id  # an id: the same in every language
             cols += [f"{pid}: {tr('phase')}", f"{pid}: {tr('date')}",
                      f"{pid}: {quantity_label('mass')}",
                      f"{pid}: {quantity_label('pressurized_volume')}",
-                     f"{pid}: {tr('modules')}"]
+                     f"{pid}: {tr('Modules')}"]
         self.table.clear()
         self.table.setRowCount(rows)
         self.table.setColumnCount(len(cols))
@@ -140,15 +169,16 @@ class CompareWindow(QWidget):
                 if i >= len(plan.phases):
                     continue
                 ph, tot = plan.phases[i], totals[i]
-                abbr = lambda m, p=plan: text(p.modules[m].abbr)  # noqa: E731
-                cells = [f"{i + 1}. {text(ph.name)}", ph.date_label(),
-                         span_text(tot.sums["mass"], abbr),
-                         span_text(tot.sums["pressurized_volume"], abbr), str(tot.modules)]
+                cells = [f"{i + 1}. {text(ph.name, lang)}", ph.date_label(lang),
+                         span_text(tot.sums["mass"], plan, lang),
+                         span_text(tot.sums["pressurized_volume"], plan, lang),
+                         str(tot.modules)]
                 for c, value in enumerate(cells):
                     self.table.setItem(i, s * 5 + c, QTableWidgetItem(value))
         self.table.resizeColumnsToContents()
 
     def closeEvent(self, ev) -> None:
+        self.bindings.release()
         for side in (self.left, self.right):
             side.scene.close()
         super().closeEvent(ev)

@@ -9,7 +9,10 @@ import importlib
 
 from .actions import ActionSpec
 
-FEATURES: tuple[str, ...] = ("ui.overlays.feature",)  # module names
+FEATURES: tuple[str, ...] = (  # module names
+    "ui.overlays.feature",
+    "ui.portmap.feature",
+)
 
 
 def _modules():
