@@ -98,9 +98,7 @@ def scene_items(
         mesh_set, colors = (
             _parts_of(imported) if imported is not None else (meshes[mid], {})
         )
-        extras = module_extras(
-            report, mid, plan.modules[mid].category, imported is not None
-        )
+        extras = module_extras(report, plan.modules[mid], imported is not None)
         items.append(
             SceneItem(
                 mid, module_name(plan, mid, lang), poses[mid], mesh_set, colors, extras

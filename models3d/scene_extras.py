@@ -13,7 +13,7 @@ totals). `extras.type` marks visiting vehicles, partners' modules and reference 
 
 from __future__ import annotations
 
-from .plan import Plan, text
+from .plan import Module, Plan, text
 
 GENERATOR = "ROSS Explorer"
 # what extras.axes says; models3d.axes derives and explains the rotation
@@ -46,16 +46,16 @@ def root_extras(report: dict, lang: str = "en") -> dict:
     return out
 
 
-def module_extras(
-    report: dict, module_id: str, category: str, imported: bool = False
-) -> dict:
-    """Extras of one module node from a `plan_report`."""
-    module = next(m for m in report["modules"] if m["id"] == module_id)
+def module_extras(report: dict, module: Module, imported: bool = False) -> dict:
+    """Extras of one module node from a `plan_report`. `in_totals` follows the totals'
+    rule (Module.in_totals): every module on the station counts, a partner's too;
+    visiting vehicles do not."""
+    found = next(m for m in report["modules"] if m["id"] == module.id)
     return {
-        "type": _TYPES.get(category, category),
+        "type": _TYPES.get(module.category, module.category),
         "imported_model": imported,
-        "in_totals": category == "module",
-        "module": module,
+        "in_totals": module.in_totals,
+        "module": found,
     }
 
 
@@ -92,5 +92,9 @@ def header_lines(plan: Plan, phase: int, lang: str = "en") -> list[str]:
     ]
     if plan.interpretation:
         lines.append("interpretation: " + text(plan.interpretation, lang))
-    lines += [f"source {sid}: {s.title} — {s.url}" for sid, s in plan.sources.items()]
+    # an outlet-only source has no page: its outlet, and no address
+    lines += [
+        f"source {sid}: {s.title} — {s.url or s.outlet + ' (outlet only, no page)'}"
+        for sid, s in plan.sources.items()
+    ]
     return lines

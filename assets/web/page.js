@@ -26,7 +26,7 @@
       reference: "reference model", launch: "Launch", drawn: "Drawn at",
       pick: "Click a module to see its figures and sources.",
       hint: "Drag to orbit · right-drag to pan · wheel to zoom · click a module",
-      noFigures: "No published figures.", notPublished: "not published for",
+      noFigures: "No published figures.",
       unknown: "unknown", status: "status", announced: "announced", added: "added",
       removed: "removed", relocated: "relocated", layoutNote:
         "Layout: an interpretation; no source gives port-by-port assignments",
@@ -34,7 +34,12 @@
       summary: "The plan", orbit: "Orbit", dateUnknown: "date not announced",
       tours: "Tours", published: "published sizes", drawnInferred: "sizes inferred",
       concept: "concept", official: "official", superseded: "superseded",
-      current: "current", historical: "historical",
+      current: "current", historical: "historical", outletOnly: "outlet only, no page to link",
+      lowReliability: "low reliability", dockedTo: "docked to", port: "port",
+      unknownTotal: "Unknown: no module of this phase has a published figure.",
+      atLeast: "At least {v}: {n}; no figure published for {missing}.",
+      about: "About {v} ({r} where sources differ); {n}, none missing.",
+      exactly: "{v}; {n}, none missing.",
     },
     ru: {
       mass: "Масса", length: "Длина", diameter: "Диаметр",
@@ -50,16 +55,36 @@
       launch: "Запуск", drawn: "Нарисован", pick:
         "Щёлкните модуль, чтобы увидеть его характеристики и источники.",
       hint: "Тянуть — вращать · правой кнопкой — сдвигать · колесо — масштаб · щелчок — модуль",
-      noFigures: "Опубликованных данных нет.", notPublished: "нет данных для",
+      noFigures: "Опубликованных данных нет.",
       unknown: "неизвестно", status: "статус", announced: "объявлен", added: "добавлен",
       removed: "убран", relocated: "перестыкован", layoutNote:
         "Компоновка — интерпретация: источники не называют узлы стыковки",
       noWebgl: "Браузер не рисует 3D (WebGL выключен); данные ниже.",
       summary: "План", orbit: "Орбита", dateUnknown: "дата не объявлена", tours: "Экскурсии",
       published: "размеры опубликованы", drawnInferred: "размеры выведены",
-      concept: "концепция", official: "официальный", superseded: "заменён",
-      current: "текущий", historical: "исторический",
+      concept: "концепция", official: "официальный план", superseded: "заменён",
+      current: "действующий план", historical: "история",
+      outletOnly: "известно только издание, ссылки нет", lowReliability: "низкая надёжность",
+      dockedTo: "пристыкован к", port: "порт",
+      unknownTotal: "Неизвестно: ни для одного модуля этого этапа цифра не опубликована.",
+      atLeast: "Не менее {v}: {n}; нет опубликованной цифры для {missing}.",
+      about: "Около {v} ({r} по разным источникам); {n}, пропусков нет.",
+      exactly: "{v}; {n}, пропусков нет.",
     },
+  };
+  // "%n modules counted" by the language's plural rule (Intl.PluralRules), as the app's
+  // Qt %n forms: English one/other, Russian one/few/many
+  const COUNTED = {
+    en: { one: "%n module counted", other: "%n modules counted" },
+    ru: { one: "учтён %n модуль", few: "учтены %n модуля", many: "учтено %n модулей",
+      other: "учтено %n модуля" },
+  };
+  const YEARS_RU = { one: "год", few: "года", many: "лет", other: "года" };
+  const PORTS = {
+    en: { fwd: "forward", aft: "aft", zenith: "zenith", nadir: "nadir", port: "port-side",
+      stbd: "starboard" },
+    ru: { fwd: "передний", aft: "задний", zenith: "верхний", nadir: "нижний", port: "левый",
+      stbd: "правый" },
   };
   const UNITS = {
     en: { m3: "m³", m2: "m²", deg: "°", count: "", persons: "" },
@@ -91,39 +116,83 @@
     }
     return node;
   }
-  function num(value) {
-    const digits = Math.abs(value) < 100 ? 2 : 1;
-    return new Intl.NumberFormat(state.lang, { maximumFractionDigits: digits }).format(value);
+  // digits: fixed decimals (a total's precision), or as few as needed (at most 2 below
+  // 100, 1 above), as models3d.wording.number; no grouping, as in the app
+  function num(value, digits) {
+    const most = digits ?? (Math.abs(value) < 100 ? 2 : 1);
+    return new Intl.NumberFormat(state.lang, { minimumFractionDigits: digits ?? 0,
+      maximumFractionDigits: most, useGrouping: false }).format(value);
   }
-  function withUnit(text, unit) {
-    const shown = UNITS[state.lang][unit] ?? UNITS.en[unit] ?? unit;
+  function withUnit(text, unit, value) {
+    let shown = UNITS[state.lang][unit] ?? UNITS.en[unit] ?? unit;
+    if (unit === "yr" && state.lang === "ru" && Number.isInteger(value)) {
+      shown = YEARS_RU[new Intl.PluralRules("ru").select(value)];
+    }
     if (!shown) return text;
     return shown === "°" ? text + shown : `${text} ${shown}`;
   }
   function figureText(f) {
     let text = num(f.value);
     if (f.range && f.range[0] !== f.range[1]) text += ` (${num(f.range[0])}–${num(f.range[1])})`;
-    return withUnit(text, f.unit);
+    return withUnit(text, f.unit, f.value);
   }
+  // a total's decimals from its step (the coarsest precision summed)
+  const decimals = (s) => (s.step && s.step < 1 ? Math.round(-Math.log10(s.step)) : 0);
+  const known = (s) => s.value !== null && s.value !== undefined && s.counted.length > 0;
+  // "≥ 44 t" for a lower bound (range [value, null]), "unknown" when nothing is summed
   function spanText(s, compact = false) {
-    if (!s.counted.length) return w("unknown");
-    let text = num(s.value);
-    if (!compact && s.range[0] !== s.range[1]) text += ` (${num(s.range[0])}–${num(s.range[1])})`;
-    text = withUnit(text, s.unit);
-    return s.missing.length ? "≥ " + text : text;
+    if (!known(s)) return w("unknown");
+    const d = decimals(s);
+    let text = num(s.value, d);
+    if (s.lower_bound) return "≥ " + withUnit(text, s.unit, s.value);
+    const r = s.range;
+    if (!compact && r && r[1] !== null && r[0] !== r[1]) text += ` (${num(r[0], d)}–${num(r[1], d)})`;
+    return withUnit(text, s.unit, s.value);
+  }
+  const fillIn = (template, values) => template.replace(/\{(\w+)\}/g, (m, k) => values[k] ?? m);
+  function missingLabels(s) {
+    return (s.missing_abbr && s.missing_abbr[state.lang]) || s.missing.map(moduleLabel);
+  }
+  // what a total means in one sentence, as the app's Totals panel says it
+  function spanSentence(s) {
+    if (!known(s)) return w("unknownTotal");
+    const d = decimals(s);
+    const n = s.counted.length;
+    const counted = COUNTED[state.lang][new Intl.PluralRules(state.lang).select(n)]
+      .replace("%n", String(n));
+    const v = withUnit(num(s.value, d), s.unit, s.value);
+    if (s.lower_bound) return fillIn(w("atLeast"), { v, n: counted, missing: missingLabels(s).join(", ") });
+    const r = s.range;
+    if (r && r[1] !== null && r[0] !== r[1]) {
+      return fillIn(w("about"), { v, n: counted, r: withUnit(`${num(r[0], d)}–${num(r[1], d)}`, s.unit, r[1]) });
+    }
+    return fillIn(w("exactly"), { v, n: counted });
   }
   const badge = (confidence) => el("span", { class: `badge ${confidence}` }, w(confidence));
+  // a source id linking its page; an outlet-only source (url null) gets no link
+  function sourceRef(id, s) {
+    const label = id + (s.reliability === "low" ? "*" : "");
+    const title = `${s.title} — ${s.outlet}${s.date ? ", " + s.date : ""}`;
+    if (!s.url) return el("span", { class: "outlet-only", title: `${title} (${w("outletOnly")})` }, label);
+    return el("a", { href: s.url, title, target: "_blank", rel: "noopener noreferrer" }, label);
+  }
   function sourceLinks(ids) {
-    return el("span", { class: "src" }, ids.map((id) => {
+    return el("span", { class: "src" }, ids.flatMap((id) => {
       const s = plan.sources[id];
-      if (!s) return el("span", {}, id + " ");
-      return el("a", { href: s.url, title: `${s.title} — ${s.outlet}`, target: "_blank",
-        rel: "noopener noreferrer" }, id);
+      return s ? [sourceRef(id, s), " "] : [el("span", {}, id + " ")];
     }));
   }
   function dateLabel(ph) {
     if (!ph.date) return w("dateUnknown");
     return ph.date_end ? `${ph.date} – ${ph.date_end}` : ph.date;
+  }
+  const noteOf = (table) => (table ? el("div", { class: "muted small" }, tr(table)) : null);
+  // "docked to UUM, zenith port" in the phase shown (models3d.portmap.docked_text)
+  function dockedText(id) {
+    const a = data.phases[state.phase].attachments.find((x) => x.module === id);
+    if (!a) return "";
+    const port = PORTS[state.lang][a.parent_port] ?? a.parent_port;
+    return `${w("dockedTo")} ${moduleLabel(a.parent)}, ${port} ${w("port")}`;
   }
   const moduleLabel = (id) => {
     const m = modules.get(id);
@@ -156,20 +225,25 @@
     const other = state.lang === "en" ? x.name.ru : x.name.en;
     if (other) box.append(el("p", { class: "muted" }, other));
     if (x.role) box.append(el("p", {}, tr(x.role)));
+    const docked = dockedText(x.id);
+    if (docked) box.append(el("p", { id: "docked" }, docked[0].toUpperCase() + docked.slice(1)));
     if (x.launch) {
-      const bits = [x.launch.date, x.launch.vehicle, x.launch.site].filter(Boolean).join(", ");
-      box.append(el("p", {}, `${w("launch")}: ${bits || "–"} `, badge(x.launch.confidence),
-        " ", sourceLinks(x.launch.sources)));
+      const l = x.launch;
+      const date = l.date && l.date_end ? `${l.date} – ${l.date_end}` : l.date;
+      const bits = [date, tr(l.vehicle), tr(l.site)].filter(Boolean).join(", ");
+      box.append(el("p", {}, `${w("launch")}: ${bits || "–"} `, badge(l.confidence),
+        " ", sourceLinks(l.sources), noteOf(l.note)));
     }
     const rows = QUANTITIES.filter((q) => x.figures[q]).map((q) => {
       const f = x.figures[q];
-      return el("tr", {}, el("th", {}, w(q)), el("td", { class: "num" }, figureText(f)),
+      return el("tr", {}, el("th", {}, w(q)), el("td", { class: "num" }, figureText(f), noteOf(f.note)),
         el("td", {}, badge(f.confidence)), el("td", {}, sourceLinks(f.sources)));
     });
     box.append(rows.length ? el("table", {}, rows) : el("p", { class: "muted" }, w("noFigures")));
     const shape = x.shape;
     box.append(el("p", { class: "muted" },
       `${w("drawn")} ${withUnit(num(shape.length), "m")} × ${withUnit(num(shape.diameter), "m")} (${w(shape.basis === "inferred" ? "drawnInferred" : "published")})`));
+    if (x.note) box.append(el("p", { class: "muted small" }, tr(x.note)));
   }
 
   function renderTotals() {
@@ -177,11 +251,9 @@
     const ph = data.phases[state.phase];
     const rows = TOTALS.map((q) => {
       const s = ph.totals[q];
-      const missing = s.missing.length && s.counted.length
-        ? el("div", { class: "muted" }, `${w("notPublished")}: ${s.missing.map(moduleLabel).join(", ")}`)
-        : null;
-      return el("tr", {}, el("th", {}, w(q)), el("td", { class: "num" }, spanText(s), missing),
-        el("td", {}, s.counted.length ? badge(s.confidence) : ""));
+      return el("tr", {}, el("th", {}, w(q)),
+        el("td", { class: "num" }, spanText(s), el("div", { class: "muted small" }, spanSentence(s))),
+        el("td", {}, known(s) ? badge(s.confidence) : ""));
     });
     if (ph.crew) {
       rows.push(el("tr", {}, el("th", {}, w("crew")), el("td", { class: "num" }, figureText(ph.crew)),
@@ -193,7 +265,7 @@
     const perPhase = data.phases.map((p, i) => el("tr", { class: i === state.phase ? "current" : "" },
       el("td", {}, String(p.number)), TOTALS.map((q) => el("td", { class: "num" }, spanText(p.totals[q], true)))));
     box.replaceChildren(el("h2", {}, `${w("totals")} — ${w("phase")} ${ph.number}`),
-      el("table", {}, rows), el("h3", {}, w("perPhase")), el("table", { id: "per-phase" }, head, perPhase));
+      ph.note ? el("p", { class: "muted small" }, tr(ph.note)) : "", el("table", {}, rows), el("h3", {}, w("perPhase")), el("table", { id: "per-phase" }, head, perPhase));
   }
 
   function renderPlan() {
@@ -209,9 +281,10 @@
         el("span", {}, `${w(q).toLowerCase()} ${figureText(f)} `, badge(f.confidence), " "))));
     }
     parts.push(el("h3", {}, w("sources")));
+    parts.push(el("p", { class: "muted small" }, `* ${w("lowReliability")}`));
     parts.push(el("ul", {}, Object.entries(plan.sources).map(([id, s]) => el("li", {},
-      el("a", { href: s.url, target: "_blank", rel: "noopener noreferrer" }, id),
-      ` ${s.title} — ${s.outlet}${s.date ? ", " + s.date : ""}`))));
+      sourceRef(id, s), ` ${s.title} — ${s.outlet}${s.date ? ", " + s.date : ""}`,
+      s.url ? "" : ` (${w("outletOnly")})`))));
     box.replaceChildren(...parts);
   }
 

@@ -148,7 +148,8 @@ def test_scene_graph_names_and_marks(plan, tmp_path):
         assert set(kids) == {f"{mid}:{m}" for m in build_plan(plan)[mid].parts}
         vehicle = plan.modules[mid].category == "vehicle"
         assert (node["extras"]["type"] == "visiting_vehicle") == vehicle
-        assert node["extras"]["in_totals"] == (plan.modules[mid].category == "module")
+        # partner modules count in the totals, visiting vehicles do not
+        assert node["extras"]["in_totals"] == (not vehicle)
         assert node["extras"]["imported_model"] is False
     assert any(
         n["extras"]["type"] == "visiting_vehicle"
