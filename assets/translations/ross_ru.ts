@@ -352,6 +352,50 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Scale &amp;bar</source>
+      <translation>Масштабная &amp;линейка</translation>
+    </message>
+    <message>
+      <source>A bar of a round length in metres at the depth the view turns about</source>
+      <translation>Отрезок круглой длины в метрах на глубине, вокруг которой вращается вид</translation>
+    </message>
+    <message>
+      <source>&amp;Measure distance</source>
+      <translation>Из&amp;мерить расстояние</translation>
+    </message>
+    <message>
+      <source>Click two points on the station to measure the distance between them; Esc leaves</source>
+      <translation>Щёлкните две точки на станции, чтобы измерить расстояние между ними; Esc — выход</translation>
+    </message>
+    <message>
+      <source>&amp;Copy measured distance</source>
+      <translation>Ск&amp;опировать измеренное расстояние</translation>
+    </message>
+    <message>
+      <source>Dime&amp;nsions of the selected module</source>
+      <translation>Ра&amp;змеры выбранного модуля</translation>
+    </message>
+    <message>
+      <source>Length and diameter drawn on the selected module, with their confidence</source>
+      <translation>Длина и диаметр на выбранном модуле, с их достоверностью</translation>
+    </message>
+    <message>
+      <source>Pe&amp;rson for scale (1.8 m)</source>
+      <translation>&amp;Человек для масштаба (1,8 м)</translation>
+    </message>
+    <message>
+      <source>A 1.8 m astronaut beside the station, also in exports</source>
+      <translation>Космонавт ростом 1,8 м рядом со станцией, также при экспорте</translation>
+    </message>
+    <message>
+      <source>ISS &amp;outline at the same scale</source>
+      <translation>Сил&amp;уэт МКС в том же масштабе</translation>
+    </message>
+    <message>
+      <source>The International Space Station beside the station at true scale, also in exports</source>
+      <translation>Международная космическая станция рядом со станцией в истинном масштабе, также при экспорте</translation>
+    </message>
+    <message>
       <source>concept</source>
       <translation>концепция</translation>
     </message>
@@ -416,56 +460,88 @@
       <translation>Интерпретация</translation>
     </message>
     <message>
+      <source>&amp;Tours</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Open tour file</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Tours (*.tour.json *.json);;All files (*)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The tour file could not be opened</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Play tour</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Play the chosen tour; pause it</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Pre&amp;vious step</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ne&amp;xt step</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Leave the tour</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stop the tour and go back to where you were</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Open tour file...</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Play a tour file (*.tour.json)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Tour &amp;editor...</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Record views, write captions, reorder steps, save tour files</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>E&amp;xport tour video...</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The tour as an MP4 or GIF with a WebVTT caption file</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Pause tour</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Unreadable settings were reset: {0}</source>
       <translation>Сброшены нечитаемые настройки: {0}</translation>
-    </message>
-    <message>
-      <source>Scale &amp;bar</source>
-      <translation>Масштабная &amp;линейка</translation>
-    </message>
-    <message>
-      <source>A bar of a round length in metres at the depth the view turns about</source>
-      <translation>Отрезок круглой длины в метрах на глубине, вокруг которой вращается вид</translation>
-    </message>
-    <message>
-      <source>&amp;Measure distance</source>
-      <translation>Из&amp;мерить расстояние</translation>
-    </message>
-    <message>
-      <source>Click two points on the station to measure the distance between them; Esc leaves</source>
-      <translation>Щёлкните две точки на станции, чтобы измерить расстояние между ними; Esc — выход</translation>
-    </message>
-    <message>
-      <source>&amp;Copy measured distance</source>
-      <translation>Ск&amp;опировать измеренное расстояние</translation>
-    </message>
-    <message>
-      <source>Dime&amp;nsions of the selected module</source>
-      <translation>Ра&amp;змеры выбранного модуля</translation>
-    </message>
-    <message>
-      <source>Length and diameter drawn on the selected module, with their confidence</source>
-      <translation>Длина и диаметр на выбранном модуле, с их достоверностью</translation>
-    </message>
-    <message>
-      <source>Pe&amp;rson for scale (1.8 m)</source>
-      <translation>&amp;Человек для масштаба (1,8 м)</translation>
-    </message>
-    <message>
-      <source>A 1.8 m astronaut beside the station, also in exports</source>
-      <translation>Космонавт ростом 1,8 м рядом со станцией, также при экспорте</translation>
-    </message>
-    <message>
-      <source>ISS &amp;outline at the same scale</source>
-      <translation>Сил&amp;уэт МКС в том же масштабе</translation>
-    </message>
-    <message>
-      <source>The International Space Station beside the station at true scale, also in exports</source>
-      <translation>Международная космическая станция рядом со станцией в истинном масштабе, также при экспорте</translation>
     </message>
   </context>
   <context>
     <name>compare</name>
+    <message>
+      <source>Stations</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Orbits</source>
+      <translation type="unfinished" />
+    </message>
     <message>
       <source>Compare plans — ROSS Explorer</source>
       <translation>Сравнение планов — ROSS Explorer</translation>
@@ -483,8 +559,8 @@
       <translation>дата</translation>
     </message>
     <message>
-      <source>modules</source>
-      <translation>модулей</translation>
+      <source>Modules</source>
+      <translation>Модули</translation>
     </message>
   </context>
   <context>
@@ -1198,63 +1274,63 @@
     </message>
     <message>
       <source>unknown</source>
-      <translation type="unfinished" />
+      <translation>неизвестно</translation>
     </message>
     <message>
       <source>node</source>
-      <translation type="unfinished" />
+      <translation>узловой модуль</translation>
     </message>
     <message>
       <source>core module</source>
-      <translation type="unfinished" />
+      <translation>базовый блок</translation>
     </message>
     <message>
       <source>laboratory</source>
-      <translation type="unfinished" />
+      <translation>лабораторный модуль</translation>
     </message>
     <message>
       <source>pressurized module</source>
-      <translation type="unfinished" />
+      <translation>гермомодуль</translation>
     </message>
     <message>
       <source>power module</source>
-      <translation type="unfinished" />
+      <translation>энергетический модуль</translation>
     </message>
     <message>
       <source>airlock</source>
-      <translation type="unfinished" />
+      <translation>шлюзовой модуль</translation>
     </message>
     <message>
       <source>open platform</source>
-      <translation type="unfinished" />
+      <translation>открытая платформа</translation>
     </message>
     <message>
       <source>Soyuz-type ship</source>
-      <translation type="unfinished" />
+      <translation>корабль типа «Союз»</translation>
     </message>
     <message>
       <source>Progress-type ship</source>
-      <translation type="unfinished" />
+      <translation>корабль типа «Прогресс»</translation>
     </message>
     <message>
       <source>Orel-type ship</source>
-      <translation type="unfinished" />
+      <translation>корабль типа «Орёл»</translation>
     </message>
     <message>
       <source>truss segment</source>
-      <translation type="unfinished" />
+      <translation>секция фермы</translation>
     </message>
     <message>
       <source>connecting node</source>
-      <translation type="unfinished" />
+      <translation>соединительный узел</translation>
     </message>
     <message>
       <source>berthed module</source>
-      <translation type="unfinished" />
+      <translation>модуль, причаленный манипулятором</translation>
     </message>
     <message>
       <source>outlet only: no page to link</source>
-      <translation type="unfinished" />
+      <translation>известно только издание, ссылки нет</translation>
     </message>
     <message>
       <source>Move or rescale...</source>
@@ -1306,11 +1382,11 @@
     </message>
     <message>
       <source>id</source>
-      <translation type="unfinished" />
+      <translation>код</translation>
     </message>
     <message>
       <source>The root of the station: the other modules attach to it.</source>
-      <translation type="unfinished" />
+      <translation>Корневой модуль станции: остальные модули крепятся к нему.</translation>
     </message>
     <message>
       <source>announced</source>
@@ -1326,7 +1402,7 @@
     </message>
     <message>
       <source>grey: only the outlet is known, no page to link</source>
-      <translation type="unfinished" />
+      <translation>серым — известно только издание, ссылки нет</translation>
     </message>
     <message>
       <source>Select a module in the view or the list to see its figures.</source>
@@ -1343,6 +1419,14 @@
     <message>
       <source>Not published</source>
       <translation>Не опубликовано</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n phase(s)</source>
+      <translation>
+        <numerusform>%n этап</numerusform>
+        <numerusform>%n этапа</numerusform>
+        <numerusform>%n этапов</numerusform>
+      </translation>
     </message>
     <message>
       <source>Interpretation</source>
@@ -1377,36 +1461,64 @@
       <translation>для этого плана цифры не опубликованы</translation>
     </message>
     <message>
+      <source>Sums of the module figures: a range where sources disagree; ≥ where a module has no published figure. Visiting vehicles are not counted.</source>
+      <translation>Суммы данных модулей: диапазон — где источники расходятся; ≥ — где у модуля нет опубликованной цифры. Прилетающие корабли не учитываются.</translation>
+    </message>
+    <message>
       <source>not published</source>
       <translation>не опубликовано</translation>
+    </message>
+    <message>
+      <source>Unknown: no module of this phase has a published figure.</source>
+      <translation>Неизвестно: ни для одного модуля этого этапа цифра не опубликована.</translation>
     </message>
     <message>
       <source>not stated</source>
       <translation>не указан</translation>
     </message>
-    <message>
-      <source>used</source>
-      <translation>занято</translation>
+    <message numerus="yes">
+      <source>%n visiting vehicle(s)</source>
+      <translation>
+        <numerusform>%n прилетающий корабль</numerusform>
+        <numerusform>%n прилетающих корабля</numerusform>
+        <numerusform>%n прилетающих кораблей</numerusform>
+      </translation>
     </message>
-    <message>
-      <source>free</source>
-      <translation>свободно</translation>
+    <message numerus="yes">
+      <source>{0}; %n module(s) counted, none missing.</source>
+      <translation>
+        <numerusform>{0}; учтён %n модуль, пропусков нет.</numerusform>
+        <numerusform>{0}; учтены %n модуля, пропусков нет.</numerusform>
+        <numerusform>{0}; учтено %n модулей, пропусков нет.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n module(s)</source>
+      <translation>
+        <numerusform>%n модуль</numerusform>
+        <numerusform>%n модуля</numerusform>
+        <numerusform>%n модулей</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>At least {0}: %n module(s) counted; no figure published for {1}.</source>
+      <translation>
+        <numerusform>Не менее {0}: учтён %n модуль; нет опубликованной цифры для {1}.</numerusform>
+        <numerusform>Не менее {0}: учтены %n модуля; нет опубликованной цифры для {1}.</numerusform>
+        <numerusform>Не менее {0}: учтено %n модулей; нет опубликованной цифры для {1}.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>About {0} ({1} where sources differ); %n module(s) counted, none missing.</source>
+      <translation>
+        <numerusform>Около {0} ({1} по разным источникам); учтён %n модуль, пропусков нет.</numerusform>
+        <numerusform>Около {0} ({1} по разным источникам); учтены %n модуля, пропусков нет.</numerusform>
+        <numerusform>Около {0} ({1} по разным источникам); учтено %n модулей, пропусков нет.</numerusform>
+      </translation>
     </message>
     <message>
       <source>On the station</source>
       <translation>На станции</translation>
-    </message>
-    <message>
-      <source>modules</source>
-      <translation>модулей</translation>
-    </message>
-    <message>
-      <source>visiting vehicles</source>
-      <translation>кораблей</translation>
-    </message>
-    <message>
-      <source>Sums of the module figures; a range where sources disagree; ≥ where a module has no published figure. Visiting vehicles are not counted.</source>
-      <translation>Суммы данных модулей; диапазон — где источники расходятся; ≥ — где у модуля нет опубликованной цифры. Прилетающие корабли не учитываются.</translation>
     </message>
     <message>
       <source>(without {0})</source>
@@ -1416,9 +1528,272 @@
       <source>published</source>
       <translation>опубликовано</translation>
     </message>
+    <message>
+      <source>{0} used, {1} free</source>
+      <translation>занято {0}, свободно {1}</translation>
+    </message>
+  </context>
+  <context>
+    <name>portmap</name>
+    <message>
+      <source>Boxes: modules; dots: ports (filled: in use); lines join docked ports. Click a box to select its module.</source>
+      <translation>Прямоугольники — модули; точки — порты (закрашенные заняты); линии соединяют состыкованные порты. Щелчок по прямоугольнику выбирает модуль.</translation>
+    </message>
+    <message>
+      <source>Port map</source>
+      <translation>Карта портов</translation>
+    </message>
+    <message>
+      <source>From zenith</source>
+      <translation>Вид из зенита</translation>
+    </message>
+    <message>
+      <source>From starboard</source>
+      <translation>Вид с правого борта</translation>
+    </message>
+    <message>
+      <source>From ahead</source>
+      <translation>Вид спереди</translation>
+    </message>
   </context>
   <context>
     <name>tours</name>
+    <message>
+      <source>Tour editor</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Tour id</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Title (English)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Title (Russian)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Docking from</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Camera moves during the whole step</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Record view</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Frame</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Show the orbit view</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Plan</source>
+      <translation>План</translation>
+    </message>
+    <message>
+      <source>Phase</source>
+      <translation>Этап</translation>
+    </message>
+    <message>
+      <source>Transition</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Duration</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Camera move</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Easing</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Camera</source>
+      <translation>Камера</translation>
+    </message>
+    <message>
+      <source>Caption (English)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Caption (Russian)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sources</source>
+      <translation>Источники</translation>
+    </message>
+    <message>
+      <source>Caption kind</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Highlight</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Display mode</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>the station</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Save tour</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Tours (*.tour.json)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Open tour</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Tours (*.tour.json *.json)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Add step</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>Удалить</translation>
+    </message>
+    <message>
+      <source>Up</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Down</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>New</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Open...</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Save...</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Preview step</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Play tour</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Close</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>New tour</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Keyframe: centre ({0}, {1}, {2}) m, distance {3} m, elevation {4}°, azimuth {5}°</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Frames {0} from the {1} view</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Export tour video</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Tour</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>MP4 video (H.264)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Animated GIF</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Format</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Size</source>
+      <translation>Размер</translation>
+    </message>
+    <message>
+      <source> frames/s</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Frame rate</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Burn the captions into the picture</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Caption language</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Choose...</source>
+      <translation>Выбрать...</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>Файл</translation>
+    </message>
+    <message>
+      <source>Export tour to</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{0} s, {1} frames, with a WebVTT caption file beside the video.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>current</source>
+      <translation>действующий</translation>
+    </message>
+    <message>
+      <source>Exporting {0}...</source>
+      <translation>Экспорт {0}...</translation>
+    </message>
+    <message>
+      <source>Export cancelled; nothing was kept.</source>
+      <translation>Экспорт отменён; ничего не сохранено.</translation>
+    </message>
+    <message>
+      <source>The tour video failed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Exported {0}</source>
+      <translation type="unfinished" />
+    </message>
     <message>
       <source>Step {0} of {1} · Esc leaves the tour</source>
       <translation type="unfinished" />
