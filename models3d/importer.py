@@ -14,6 +14,7 @@ length and diameter, or at true scale in a stated unit, with a chosen docking ax
 from __future__ import annotations
 
 import io
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -330,17 +331,39 @@ def axis_rotation(axis: str) -> np.ndarray:
 
 @dataclass(frozen=True)
 class Placement:
-    mode: str = "fit"  # fit: to the module's length and diameter; units: true scale
+    """How a model file becomes metres in the app's frame.
+
+    mode: "fit" (scaled to the module's length and diameter), "units" (the file's unit
+    is `unit`), "factor" (metres = file units x `factor`, for files whose unit is
+    unknown) or "length" (scaled so the model is `length` metres along the docking axis).
+    """
+
+    mode: str = "fit"
     unit: str = "m"
     axis: str = "+x"  # the model axis that becomes the module's docking axis (+X)
+    factor: float = 1.0
+    length: float = 0.0
 
     def check(self) -> None:
-        if (
-            self.mode not in ("fit", "units")
-            or self.unit not in UNITS
-            or self.axis not in AXES
-        ):
+        ok = (
+            self.mode in PLACEMENT_MODES
+            and self.unit in UNITS
+            and self.axis in AXES
+            and math.isfinite(self.factor)
+            and 1e-9 <= self.factor <= 1e9
+            and (self.mode != "length" or 0.01 <= self.length <= 10_000)
+        )
+        if not ok:
             raise ValueError(f"bad placement {self}")
+
+
+PLACEMENT_MODES = ("fit", "units", "factor", "length")
+
+
+def longest_axis(model: ImportedModel) -> str:
+    """The file axis along which the model is longest: a good first docking axis."""
+    lo, hi = model.bounds()
+    return ("+x", "+y", "+z")[int(np.argmax(hi - lo))]
 
 
 def placement_matrix(
@@ -359,6 +382,10 @@ def placement_matrix(
         if not length or not diameter:
             raise ValueError("fitting needs the module's length and diameter")
         scale = min(length / max(ext[0], 1e-12), diameter / max(ext[1], ext[2], 1e-12))
+    elif placement.mode == "factor":
+        scale = placement.factor
+    elif placement.mode == "length":
+        scale = placement.length / max(ext[0], 1e-12)
     else:
         scale = UNITS[placement.unit]
     m = np.eye(4)

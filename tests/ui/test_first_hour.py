@@ -189,3 +189,37 @@ def test_corrupt_settings_values_are_reset_and_named(windows, isolated_settings)
     assert win.model.mode == "solid" and win.model.labels is False
     msg = win.statusBar().full_message
     assert "mode" in msg and "labels" in msg
+
+
+def test_placement_reaches_true_scale_for_any_unit(window, qtbot):
+    """NASA's Mir model is about 1037 units long: neither metres nor centimetres. A free
+    factor or a target length brings it to the real ~30 m; the docking axis starts on
+    the model's longest side; a reference not moved by hand follows its new size."""
+    from models3d.importer import Placement, load_model, longest_axis, place
+    from tests.conftest import SHARED
+    from ui.importing import PlacementDialog
+
+    path = SHARED / "testdata" / "external" / "nasa_mir.glb"
+    if not path.is_file():
+        pytest.skip("../shared/testdata missing")
+    model = load_model(path)
+    win = window("mir")
+    shown = []
+    dlg = PlacementDialog(win, model, lambda p, off: shown.append((p, off)),
+                          default_offset=lambda p: np.array(
+                              [0.0, 40.0 + place(model, "r", p)[0].bounds()[1][1], 0.0]))
+    assert dlg.axis.currentData() == longest_axis(model)
+    dlg.by_length.setChecked(True)
+    dlg.length.setValue(30.0)
+    p = dlg.placement()
+    lo, hi = place(model, "r", p)[0].bounds()
+    assert (hi - lo)[0] == pytest.approx(30.0, rel=1e-6)
+    y_before = dlg.offset_value()[1]
+    dlg.by_factor.setChecked(True)
+    dlg.factor.setValue(0.5)
+    assert dlg.offset_value()[1] != y_before  # the default position followed the size
+    assert shown[-1][0].mode == "factor"
+    lo, hi = place(model, "r", Placement("factor", factor=0.5, axis=p.axis))[0].bounds()
+    assert max(hi - lo) == pytest.approx(0.5 * max(model.extents), rel=1e-6)
+    dlg.reject()
+    dlg.deleteLater()

@@ -25,13 +25,24 @@ def tr(s: str) -> str:
 
 def _placement(rec: dict, default_mode: str):
     """A Placement from a settings record, or None when the record is unusable."""
-    from models3d.importer import AXES, UNITS, Placement
+    from models3d.importer import Placement
 
-    mode, unit, axis = (rec.get("mode", default_mode), rec.get("unit", "m"),
-                        rec.get("axis", "+x"))
-    if mode not in ("fit", "units") or unit not in UNITS or axis not in AXES:
+    factor, length = rec.get("factor", 1.0), rec.get("length", 0.0)
+    if not all(isinstance(v, (int, float)) and not isinstance(v, bool)
+               for v in (factor, length)):
         return None
-    return Placement(mode, unit, axis)
+    p = Placement(rec.get("mode", default_mode), rec.get("unit", "m"),
+                  rec.get("axis", "+x"), float(factor), float(length))
+    try:
+        p.check()
+    except (ValueError, TypeError):
+        return None
+    return p
+
+
+def _record(p) -> dict:
+    return {"mode": p.mode, "unit": p.unit, "axis": p.axis, "factor": p.factor,
+            "length": p.length}
 
 
 def read_records(mods_text, refs_text) -> tuple[dict, list, bool]:
@@ -145,7 +156,7 @@ class ImportController(QObject):
 
     def place_module(self, mid: str, model, path: str, placement=None,
                      interactive: bool = True) -> bool:
-        from models3d.importer import Placement, place
+        from models3d.importer import Placement, longest_axis, place
 
         from ..importing import PlacementDialog
 
@@ -166,7 +177,7 @@ class ImportController(QObject):
             placement = dlg.placement()
             preview(placement)
         else:
-            placement = placement or Placement("fit", "m", "+x")
+            placement = placement or Placement("fit", "m", longest_axis(model))
             preview(placement)
         self.save()
         lang = self.model.language
@@ -203,11 +214,11 @@ class ImportController(QObject):
 
     def place_reference(self, model, path: str, placement=None, offset=None,
                         ref_id: str | None = None, interactive: bool = True):
-        from models3d.importer import Placement, place
+        from models3d.importer import Placement, longest_axis, place
 
         from ..importing import PlacementDialog
 
-        placement = placement or Placement("units", "m", "+x")
+        placement = placement or Placement("units", "m", longest_axis(model))
         refs = self.model.references
         ref_id = ref_id or f"ref{len(refs) + 1}"
         while ref_id in refs and refs[ref_id].path != path:
@@ -225,7 +236,8 @@ class ImportController(QObject):
 
         if interactive:
             dlg = PlacementDialog(self.window, model, preview, placement=placement,
-                                  offset=offset)
+                                  offset=offset,
+                                  default_offset=lambda p: self._default_offset(model, p))
             if dlg.exec() != QDialog.DialogCode.Accepted:
                 if previous is None:
                     self.model.remove_reference(ref_id)
@@ -256,12 +268,11 @@ class ImportController(QObject):
         key = self._key()
         s = settings()
         s.setValue(f"imports/{key}", json.dumps({
-            mid: {"path": o.path, "mode": o.placement.mode, "unit": o.placement.unit,
-                  "axis": o.placement.axis}
+            mid: {"path": o.path, **_record(o.placement)}
             for mid, o in self.model.overrides.items() if o.placement is not None}))
         s.setValue(f"references/{key}", json.dumps([
-            {"path": r.path, "mode": r.placement.mode, "unit": r.placement.unit,
-             "axis": r.placement.axis, "offset": [float(x) for x in r.offset]}
+            {"path": r.path, **_record(r.placement),
+             "offset": [float(x) for x in r.offset]}
             for r in self.model.references.values() if r.placement is not None]))
         s.sync()
 
