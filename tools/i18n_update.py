@@ -37,6 +37,21 @@ def _callee(call: ast.Call) -> str:
     return f.attr if isinstance(f, ast.Attribute) else getattr(f, "id", "")
 
 
+def _imported_context(tree: ast.Module, path: Path) -> str | None:
+    """The context of a `tr` helper the module imports from a sibling module
+    (`from .actions import tr`), so its strings land where they are looked up."""
+    for node in tree.body:
+        if isinstance(node, ast.ImportFrom) and node.level and node.module and \
+                any(a.name == "tr" for a in node.names):
+            base = path.parent
+            for _ in range(node.level - 1):
+                base = base.parent
+            src = base.joinpath(*node.module.split(".")).with_suffix(".py")
+            if src.is_file():
+                return _module_context(ast.parse(src.read_text(encoding="utf-8")))
+    return None
+
+
 def _module_context(tree: ast.Module, helper: str = "tr") -> str | None:
     """The fixed context of a module's `def tr` (or `def ntr`) helper."""
     for node in tree.body:
@@ -66,7 +81,7 @@ def extract() -> dict[str, list[str]]:
 
     for path in sorted((ROOT / "ui").rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        module_ctx = _module_context(tree)
+        module_ctx = _module_context(tree) or _imported_context(tree, path)
         plural_ctx = _module_context(tree, "ntr")
         for cls in [n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)] + [tree]:
             ctx_cls = cls.name if isinstance(cls, ast.ClassDef) else None

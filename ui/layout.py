@@ -33,15 +33,31 @@ def first_layout(window) -> None:
     w = geo.width() if small else max(PREFERRED[0], int(geo.width() * 0.8))
     h = geo.height() if small else max(PREFERRED[1], int(geo.height() * 0.8))
     w, h = min(w, geo.width()), min(h, geo.height())
+    _arrange_docks(window, small, w)
+    # resize only now: before the docks share tabs their stacked minimum heights would
+    # make the window taller than a small screen
     window.resize(w, h)
     window.move(geo.x() + (geo.width() - w) // 2, geo.y() + (geo.height() - h) // 2)
+
+
+def _arrange_docks(window, small: bool, w: int) -> None:
     docks = window.docks
     right = Qt.DockWidgetArea.RightDockWidgetArea
     if small:
-        for key in ("modules", "properties", "totals"):
-            window.addDockWidget(right, docks[key])
-        window.tabifyDockWidget(docks["modules"], docks["properties"])
-        window.tabifyDockWidget(docks["properties"], docks["totals"])
+        # every panel into the Properties dock's tab group on the right: tabifying moves
+        # a dock without re-adding Properties, which would leave the features' docks
+        # stacked beside the tabs (their heights add up past a small screen)
+        anchor = docks["properties"]
+        if window.dockWidgetArea(anchor) != right:
+            window.addDockWidget(right, anchor)
+        grouped = set(window.tabifiedDockWidgets(anchor))
+        for key in ("modules", "totals"):
+            if docks[key] not in grouped:
+                window.tabifyDockWidget(anchor, docks[key])
+        for key, dock in docks.items():
+            if key not in ("modules", "properties", "totals") and not dock.isFloating() \
+                    and window.dockWidgetArea(dock) == right and dock not in grouped:
+                window.tabifyDockWidget(anchor, dock)
         docks["modules"].raise_()
         window.resizeDocks([docks["modules"]], [max(290, int(w * 0.24))],
                            Qt.Orientation.Horizontal)

@@ -24,7 +24,7 @@ from models3d.plan import Plan, text
 from models3d.viewer_model import ViewerModel
 
 from . import features, i18n, window_state
-from .actions import SPECS, ActionTable, tr
+from .actions import SPECS, N_, ActionTable, tr
 from .binding import Bindings
 from .context_menu import show_view_menu
 from .controllers.exports import ExportController
@@ -42,9 +42,9 @@ from .statusbar import ElidingStatusBar
 from .timeline import Timeline
 from .viewport.view import StationView
 
-DOCKS = (("modules", "Modules", Qt.DockWidgetArea.LeftDockWidgetArea),
-         ("properties", "Properties", Qt.DockWidgetArea.RightDockWidgetArea),
-         ("totals", "Station totals", Qt.DockWidgetArea.LeftDockWidgetArea))
+DOCKS = (("modules", N_("Modules"), Qt.DockWidgetArea.LeftDockWidgetArea),
+         ("properties", N_("Properties"), Qt.DockWidgetArea.RightDockWidgetArea),
+         ("totals", N_("Station totals"), Qt.DockWidgetArea.LeftDockWidgetArea))
 
 
 class MainWindow(QMainWindow):

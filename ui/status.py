@@ -11,6 +11,7 @@ from models3d.station import PhaseChange
 from models3d.viewer_model import ViewerModel
 
 from .binding import Bindings
+from .i18n import plural
 
 
 def tr(s: str) -> str:
@@ -50,7 +51,8 @@ class StatusReporter(QObject):
         """'Phase 3: name (date) — added UUM; moved ShM' in the UI language."""
         plan, lang = self.model.plan, self.model.language
         ph = plan.phases[index]
-        head = f"{tr('Phase')} {index + 1}: {text(ph.name, lang)} ({ph.date_label()})"
+        head = (f"{tr('Phase')} {index + 1}: {text(ph.name, lang)} "
+                f"({ph.date_label(lang)})")
         bits = []
         for ids, label in ((change.added, tr("added")), (change.relocated, tr("moved")),
                            (change.removed, tr("removed"))):
@@ -67,8 +69,9 @@ class StatusReporter(QObject):
         tot = m.totals[m.phase]
         self._summary_text = (
             f"{m.plan.id} · {tr('phase')} {m.phase + 1}/{m.phase_count}: "
-            f"{text(ph.name, m.language)} ({ph.date_label()}) · {tot.modules} "
-            f"{tr('modules')} · {tr('mass')} {tot.sums['mass'].format()}")
+            f"{text(ph.name, m.language)} ({ph.date_label(m.language)}) · "
+            f"{plural('MainWindow', '%n module(s)', tot.modules)} · {tr('mass')} "
+            f"{tot.sums['mass'].format(lang=m.language)}")
         self.fit_summary()
         self.show_hint()
 

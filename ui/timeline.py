@@ -13,6 +13,7 @@ from models3d.plan import text
 from models3d.viewer_model import ViewerModel
 
 from .binding import Bindings
+from .panels.common import confidence_label
 
 ACCENT = QColor(255, 176, 46)
 MARGIN = 46
@@ -25,7 +26,8 @@ class LabelBox:
     rect: QRectF  # where the name lines and the date go
     lines: list[str]
     date: str
-    row: int  # 0: right under the track; 1: the staggered row below it
+    row: int  # 0: right under the track; 1, 2: the staggered rows below it
+    small: bool = False  # drawn in the small font (a dense timeline's short names)
 
 
 def _wrap(name: str, width: float, fm: QFontMetrics, max_lines: int = 2) -> list[str]:
@@ -52,8 +54,10 @@ def layout_labels(names, dates, xs, width: int, fm: QFontMetrics,
     first and last), so labels never overlap and are never clipped at the edges. When
     a name does not fit its stretch, labels are staggered over two rows (which doubles
     each stretch); when even that is too tight (a plan of many phases), the short names
-    are used, over up to three rows. The full name is always in the tooltip."""
+    in the small font with the year alone are used, over up to three rows. The full name
+    and date are always in the tooltip."""
     n = len(names)
+    years = [d[:4] if d[:4].isdigit() else d for d in dates]
 
     def stretches(rows: int) -> list[tuple[float, float]]:
         out = []
@@ -63,29 +67,30 @@ def layout_labels(names, dates, xs, width: int, fm: QFontMetrics,
             out.append((lo + 2, hi - 2))
         return out
 
-    def fits(labels, rows: int) -> bool:
-        return all("…" not in "".join(_wrap(nm, hi - lo, fm))
-                   and small.horizontalAdvance(d) <= hi - lo
-                   for nm, d, (lo, hi) in zip(labels, dates, stretches(rows), strict=True))
+    def fits(labels, when, font, rows: int) -> bool:
+        return all("…" not in "".join(_wrap(nm, hi - lo - 4, font))
+                   and small.horizontalAdvance(d) <= hi - lo - 4
+                   for nm, d, (lo, hi) in zip(labels, when, stretches(rows), strict=True))
 
-    tries = [(names, 1), (names, 2)]
+    tries = [(names, dates, fm, 1), (names, dates, fm, 2)]
     if short_names is not None:
-        tries += [(short_names, 1), (short_names, 2), (short_names, 3)]
-    labels, rows = next(((lb, r) for lb, r in tries if n < 2 or fits(lb, r)), tries[-1])
+        tries += [(short_names, years, small, r) for r in (1, 2, 3)]
+    labels, when, font, rows = next(
+        (t for t in tries if n < 2 or fits(*t)), tries[-1])
     line_h, date_h = fm.height(), small.height()
     row_h = 2 * line_h + date_h + 6
     out = []
-    for i, (nm, date, x, (lo, hi)) in enumerate(zip(labels, dates, xs, stretches(rows),
+    for i, (nm, date, x, (lo, hi)) in enumerate(zip(labels, when, xs, stretches(rows),
                                                      strict=True)):
         room = max(hi - lo, 30.0)
-        lines = _wrap(nm, room, fm)
-        w = min(room, max(max(fm.horizontalAdvance(ln) for ln in lines),
+        lines = _wrap(nm, room - 4, font)
+        w = min(room, max(max(font.horizontalAdvance(ln) for ln in lines),
                           small.horizontalAdvance(date)) + 4)
         left = min(max(x - w / 2, lo), hi - w)
         top = TRACK_Y + 11 + (i % rows) * row_h
         out.append(LabelBox(QRectF(left, top, w, len(lines) * line_h + date_h), lines,
                             small.elidedText(date, Qt.TextElideMode.ElideRight, int(w)),
-                            i % rows))
+                            i % rows, font is small))
     return out
 
 
@@ -167,7 +172,7 @@ class Timeline(QWidget):
             bold = QFont(self.font())
             bold.setBold(True)  # the current phase is bold: lay out for the widest
             names = [f"{i + 1}. {text(ph.name, lang)}" for i, ph in enumerate(plan.phases)]
-            dates = [ph.date_label() if ph.date else "n.d." for ph in plan.phases]
+            dates = [ph.date_label(lang) for ph in plan.phases]
             self._boxes = layout_labels(names, dates, [self.tick_x(i) for i in
                                                         range(len(names))],
                                         self.width(), QFontMetrics(bold),
@@ -269,7 +274,7 @@ class Timeline(QWidget):
         ph = plan.phases[i]
         note = text(ph.note, self.lang()) if ph.note else ""
         self.setToolTip(f"<b>{i + 1}. {text(ph.name, self.lang())}</b><br>"
-                        f"{ph.date_label()} · {ph.confidence}"
+                        f"{ph.date_label(self.lang())} · {confidence_label(ph.confidence)}"
                         + (f"<br><br>{note}" if note else ""))
 
     # ---- painting ----------------------------------------------------------------
@@ -311,7 +316,7 @@ class Timeline(QWidget):
                 r += 1.5
             p.drawEllipse(QPointF(x, y), r, r)
             box = boxes[i]
-            font = QFont(self.font())
+            font = QFont(small if box.small else self.font())
             font.setBold(i == cur)
             p.setFont(font)
             p.setPen(text_col if i <= cur else dim)

@@ -300,6 +300,18 @@
       <translation>Не удалось открыть файл плана</translation>
     </message>
     <message>
+      <source>Modules</source>
+      <translation>Модули</translation>
+    </message>
+    <message>
+      <source>Properties</source>
+      <translation>Свойства</translation>
+    </message>
+    <message>
+      <source>Station totals</source>
+      <translation>Итоги по станции</translation>
+    </message>
+    <message>
       <source>Orbit view</source>
       <translation type="unfinished" />
     </message>
@@ -435,9 +447,13 @@
       <source>phase</source>
       <translation>этап</translation>
     </message>
-    <message>
-      <source>modules</source>
-      <translation>модулей</translation>
+    <message numerus="yes">
+      <source>%n module(s)</source>
+      <translation>
+        <numerusform>%n модуль</numerusform>
+        <numerusform>%n модуля</numerusform>
+        <numerusform>%n модулей</numerusform>
+      </translation>
     </message>
     <message>
       <source>mass</source>
@@ -862,6 +878,14 @@
     <message>
       <source>Keep the file's size, in</source>
       <translation>Размер из файла, в единицах</translation>
+    </message>
+    <message>
+      <source>Scale by a factor (metres per file unit)</source>
+      <translation>Масштаб множителем (метров на единицу файла)</translation>
+    </message>
+    <message>
+      <source>Scale so that its length is</source>
+      <translation>Масштаб по длине</translation>
     </message>
     <message>
       <source>Docking axis (becomes +X)</source>
