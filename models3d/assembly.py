@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .kinds import KINDS, Solid, built
+from .kinds import KINDS, Solid, hull_solids
 from .plan.model import Module, Plan
 
 # Rotation of 180 degrees about the port's up axis: the child's port faces the parent's.
@@ -225,7 +225,7 @@ class _SolidCache:
     def get(self, mid: str):
         if mid not in self._cache:
             module = self.plan.modules[mid]
-            solids = built(module.kind, module.shape)[1]
+            solids = hull_solids(module.kind, module.shape)
             self._cache[mid] = (solids, [_surface_points(s) for s in solids])
         return self._cache[mid]
 

@@ -1,22 +1,27 @@
 """Module kinds: the docking ports and the procedural geometry of each kind of module.
 
 A kind turns a module's drawing `Shape` (metres) into named port frames and into closed
-solids tagged by material. The kinds live in one module per family: `base` (the shared
-records and the `Kind` interface), `parts` (geometry pieces), `modules` (pressurized
-modules along one axis), `nodes` (docking nodes and core modules), `ships` (visiting
-vehicles), `iss` (truss segments, US-style nodes and berthed modules). `KINDS` maps each
-kind's name to its instance.
+solids tagged by material, at a level of detail ("full" or "interactive"). The kinds
+live in one module per family: `base` (the shared records and the `Kind` interface),
+`parts` (hull profiles and the dressing every hull gets), `dressing` (MLI panels,
+handrails, portholes, hatches), `docking` (docking units, targets, Kurs antennas),
+`arrays` (solar wings), `equipment` (thrusters, antennas, radiators, lattices),
+`modules` (pressurized modules along one axis), `nodes` (docking nodes and core
+modules), `ships` (visiting vehicles), `iss` (truss segments, US-style nodes and berthed
+modules). `KINDS` maps each kind's name to its instance.
 """
 
 from __future__ import annotations
 
-from ..primitives import Part
 from .base import (
     ALL_DIRS,
     AXIAL_DIRS,
+    DETAILS,
     DOCK_LEN,
     DOCK_R,
     RADIAL_DIRS,
+    Build,
+    Detail,
     Kind,
     PortFrame,
     Shape,
@@ -52,7 +57,8 @@ KINDS: dict[str, Kind] = {
     )
 }
 
-_BUILT: dict[tuple, tuple] = {}
+_BUILT: dict[tuple, Build] = {}
+_SOLIDS: dict[tuple, list[Solid]] = {}
 
 
 def shape_key(kind: str, shape: Shape) -> tuple:
@@ -65,32 +71,47 @@ def shape_key(kind: str, shape: Shape) -> tuple:
     return kind, shape.length, shape.diameter, extra
 
 
-def built(kind: str, shape: Shape) -> tuple[list[Part], list[Solid]]:
-    """`KINDS[kind].build(shape)`, built once per distinct kind and shape."""
-    key = shape_key(kind, shape)
+def built(kind: str, shape: Shape, detail: str = "full") -> Build:
+    """`KINDS[kind].build(shape, detail)`, built once per distinct kind, shape and
+    level of detail."""
+    key = (*shape_key(kind, shape), detail)
     found = _BUILT.get(key)
     if found is None:
-        found = KINDS[kind].build(shape)
+        found = KINDS[kind].build(shape, detail)
         _BUILT[key] = found
+    return found
+
+
+def hull_solids(kind: str, shape: Shape) -> list[Solid]:
+    """The hull solids of the overlap check, without building any mesh."""
+    key = shape_key(kind, shape)
+    found = _SOLIDS.get(key)
+    if found is None:
+        found = _SOLIDS[key] = KINDS[kind].solids(shape)
     return found
 
 
 def clear_built() -> None:
     _BUILT.clear()
+    _SOLIDS.clear()
 
 
 __all__ = [
     "ALL_DIRS",
     "AXIAL_DIRS",
+    "DETAILS",
     "DOCK_LEN",
     "DOCK_R",
     "KINDS",
     "RADIAL_DIRS",
+    "Build",
+    "Detail",
     "Kind",
     "PortFrame",
     "Shape",
     "Solid",
     "built",
     "clear_built",
+    "hull_solids",
     "shape_key",
 ]

@@ -1,15 +1,18 @@
 """What every module kind shares: the drawing `Shape`, port frames, hull solids for the
-overlap check, and the `Kind` interface.
+overlap check, the level of detail a mesh is built at (`Detail`), the record a build
+fills (`Build`: parts plus a count of each kind of detail drawn) and the `Kind`
+interface.
 
 Every kind is built along its own +X axis with +Z up, centred on its length, so `length`
 is the distance between its end faces and `diameter` its widest hull section (solar
-arrays and antennas excluded). Ports are named by direction: fwd (+X), aft (-X),
-zenith (+Z), nadir (-Z), port (+Y) and stbd (-Y).
+arrays and antennas excluded). Ports are named by direction: fwd (+X), aft (-X), zenith
+(+Z), nadir (-Z), port (+Y) and stbd (-Y).
 """
 
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -94,6 +97,73 @@ class Solid:
         return np.interp(x, xs, r, left=0.0, right=0.0)
 
 
+@dataclass(frozen=True)
+class Detail:
+    """How finely a mesh is drawn. "full" is for pictures and the default view;
+    "interactive" drops what the eye misses while the camera moves (quilting, fine
+    lattice members, fluid lines, nozzle bells) and uses fewer sections around lathes.
+
+    Panel profiles are (samples across the panel in -1..1, height at each sample in
+    metres): the rim dips below the hull so the paint shows as a seam."""
+
+    name: str
+    sections: int  # around a hull lathe
+    small: int  # around small lathes: windows, nozzles, antennas
+    quilt: tuple[tuple[float, ...], tuple[float, ...]]  # MLI blanket panels
+    plate: tuple[tuple[float, ...], tuple[float, ...]]  # flat shield panels
+    panel_len: float  # length of one solar panel strip on blanket arrays, metres
+    fine: bool  # draw the fine members (lattice diagonals, fluid lines, hooks)
+
+
+_PLATE = ((-1.0, -0.94, 0.94, 1.0), (-0.006, 0.012, 0.012, -0.006))
+
+DETAILS: dict[str, Detail] = {
+    d.name: d
+    for d in (
+        Detail(
+            "full",
+            64,
+            16,
+            # quilted: three pillows across each panel, stitched between them
+            (
+                (-1.0, -0.9, -0.55, -0.33, 0.0, 0.33, 0.55, 0.9, 1.0),
+                (-0.006, 0.009, 0.015, 0.010, 0.015, 0.010, 0.015, 0.009, -0.006),
+            ),
+            _PLATE,
+            0.9,
+            True,
+        ),
+        Detail(
+            "interactive",
+            40,
+            10,
+            ((-1.0, -0.88, 0.88, 1.0), (-0.006, 0.012, 0.012, -0.006)),
+            _PLATE,
+            2.5,
+            False,
+        ),
+    )
+}
+
+
+@dataclass
+class Build:
+    """What a kind's build produces: closed parts, hull solids and how many of each
+    kind of detail it drew (handrails, windows, petals, ...), for tests and reports."""
+
+    detail: Detail
+    parts: list[Part] = field(default_factory=list)
+    solids: list = field(default_factory=list)
+    counts: Counter = field(default_factory=Counter)
+
+    def add(self, parts, what: str | None = None, count: int = 1) -> None:
+        if isinstance(parts, Part):
+            parts = [parts]
+        self.parts += [p for p in parts if p is not None and len(p.faces)]
+        if what:
+            self.counts[what] += count
+
+
 def make_port(name, position, axis, up=(0.0, 0.0, 1.0)) -> PortFrame:
     axis = np.asarray(axis, dtype=np.float64)
     up = np.asarray(up, dtype=np.float64)
@@ -113,8 +183,19 @@ class Kind:
     def ports(self, shape: Shape) -> dict[str, PortFrame]:
         raise NotImplementedError
 
-    def build(self, shape: Shape) -> tuple[list[Part], list[Solid]]:
-        """Closed parts (all materials) and the hull solids used for overlap checks."""
+    def build(self, shape: Shape, detail: str = "full") -> Build:
+        """Closed parts (all materials), the hull solids used for overlap checks and the
+        count of each detail drawn."""
+        out = Build(DETAILS[detail])
+        self.draw(shape, out)
+        out.solids = self.solids(shape)
+        return out
+
+    def draw(self, shape: Shape, out: Build) -> None:
+        raise NotImplementedError
+
+    def solids(self, shape: Shape) -> list[Solid]:
+        """The hull solids of the overlap check (cheap: no mesh is built)."""
         raise NotImplementedError
 
     def check_shape(self, shape: Shape) -> list[str]:

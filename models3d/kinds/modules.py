@@ -1,21 +1,32 @@
 """Pressurized modules along one axis: plain cylinders, airlocks, stepped laboratories,
-the power module with its truss and arrays, and the open service platform."""
+the power module with its truss, arrays and radiators, and the open service platform."""
 
 from __future__ import annotations
 
+import math
+from typing import ClassVar
+
 import numpy as np
 
-from ..primitives import boxes, lathe, matrix, rotation_to
+from ..primitives import beams, boxes, lathe
+from .arrays import solar_wings
 from .base import DOCK_LEN, DOCK_R, RADIAL_DIRS, Kind, make_port
+from .docking import docking_unit
+from .dressing import eva_hatch, hull_points, ring_handrails
+from .equipment import dish, lattice, radiator, thruster_blocks, whips
 from .parts import (
     axial_solid,
-    dock_unit,
+    deg,
+    dress_body,
+    end_units,
     hull_profile,
-    lathe_by_material,
     ports_axial,
     positive_key,
-    wings,
+    trim_ports,
 )
+
+# handrail lines keep clear of the arrays (0 and 180 degrees: +Y and -Y)
+RAIL_ANGLES = deg(55, 125, 235, 305)
 
 
 class AxialKind(Kind):
@@ -25,25 +36,69 @@ class AxialKind(Kind):
         return ports_axial(shape.length / 2)
 
 
+def _cone(shape) -> float:
+    return min(0.9, 0.12 * shape.length)
+
+
+def end_radius(r: float) -> float:
+    """Radius of the end discs `hull_profile` draws for a hull of radius r."""
+    return min(r * 0.55, max(DOCK_R + 0.25, r * 0.4))
+
+
 class CylinderKind(AxialKind):
     name = "cylinder"
     shape_keys = ("array_span", "array_width", "array_at")
     description = "plain pressurized module with end cones"
+    styles: ClassVar[dict[str, str]] = {"fwd": "hybrid", "aft": "hybrid"}
 
-    def build(self, shape):
+    def solids(self, shape):
+        return [axial_solid(hull_profile(shape.length / 2, shape.diameter / 2)[0])]
+
+    def draw(self, shape, out):
         half, r = shape.length / 2, shape.diameter / 2
-        pts, mats = hull_profile(half, r)
-        parts = lathe_by_material(pts, mats)
-        parts += self._arrays(shape, half, r)
-        return parts, [axial_solid(pts)]
+        pts, mats = trim_ports(*hull_profile(half, r), fwd=True, aft=True)
+        x0 = -half + DOCK_LEN + _cone(shape)
+        x1 = half - DOCK_LEN - _cone(shape)
+        xa = self._array_x(shape, half)
+        keep = [] if xa is None else [(xa, 0.0, 0.45), (xa, math.pi, 0.45)]
+        wins = [(x0 + 0.6, math.radians(a), r) for a in (80.0, 100.0)]
+        dress_body(
+            out,
+            pts,
+            mats,
+            r,
+            keepout=keep,
+            windows=wins,
+            rails=[(x0 + 0.2, x1 - 0.2, r, RAIL_ANGLES)],
+        )
+        end_units(out, self.ports(shape), self.styles)
+        if xa is not None:
+            solar_wings(
+                out, xa, r, shape.get("array_span", 0.0), shape.get("array_width", 2.5)
+            )
+        self._antennas(out, half, r, x1)
 
-    def _arrays(self, shape, half, r):
-        span = shape.get("array_span", 0.0)
-        if span <= 0:
-            return []
+    def _array_x(self, shape, half):
+        if shape.get("array_span", 0.0) <= 0:
+            return None
         at = shape.get("array_at", 0.5)
-        x = -half + DOCK_LEN + 0.5 + at * (2 * half - 2 * DOCK_LEN - 1.0)
-        return wings(x, r, span, shape.get("array_width", 2.5))
+        return -half + DOCK_LEN + 0.5 + at * (2 * half - 2 * DOCK_LEN - 1.0)
+
+    @staticmethod
+    def _antennas(out, half, r, x1):
+        dish(
+            out,
+            (x1 - 0.4, 0.0, -r - 0.02),
+            (x1 - 0.4, 0.0, -r - 0.75),
+            (0.3, 0.0, -1.0),
+            radius=0.35,
+        )
+        whips(
+            out,
+            [(x1 - 1.0, r * 0.7, r * 0.7), (x1 - 1.0, -r * 0.7, r * 0.7)],
+            [(0.0, 0.5, 1.0), (0.0, -0.5, 1.0)],
+            length=1.0,
+        )
 
     def check_shape(self, shape):
         out = []
@@ -68,37 +123,35 @@ class CylinderKind(AxialKind):
 class AirlockKind(CylinderKind):
     name = "airlock"
     shape_keys = ()
-    description = "small cylinder with an EVA hatch and handrails"
+    description = "small cylinder with two EVA hatches, handrails all round"
 
-    def build(self, shape):
+    def draw(self, shape, out):
         half, r = shape.length / 2, shape.diameter / 2
-        pts, mats = hull_profile(half, r)
-        parts = lathe_by_material(pts, mats)
-        # outward EVA hatch on the +Z side near the outer end, gold handrails
-        hatch_r = min(0.5, r * 0.45)
+        pts, mats = trim_ports(*hull_profile(half, r), fwd=True, aft=True)
+        x0 = -half + DOCK_LEN + _cone(shape)
+        x1 = half - DOCK_LEN - _cone(shape)
+        hatch_r = min(0.5, r * 0.4)
         x_h = half * 0.25
-        hatch = lathe(
-            [
-                (-0.1, 0.0),
-                (-0.1, hatch_r),
-                (0.12, hatch_r),
-                (0.12, hatch_r * 0.75),
-                (0.16, hatch_r * 0.75),
-                (0.16, 0.0),
-            ],
-            "ring",
-            sections=32,
+        # two outward EVA hatches on opposite sides, as on Pirs and Poisk
+        keep = [(x_h, 0.0, hatch_r + 0.2), (x_h, math.pi, hatch_r + 0.2)]
+        wins = [(x0 + 0.35, math.radians(90.0), r), (x0 + 0.35, math.radians(270.0), r)]
+        dress_body(
+            out,
+            pts,
+            mats,
+            r,
+            keepout=keep,
+            windows=wins,
+            rail_material="gold",
+            rails=[(x0 + 0.1, x1 - 0.1, r, deg(30, 60, 120, 150, 210, 240, 300, 330))],
         )
-        parts.append(
-            hatch.transformed(matrix(rotation_to((0, 0, 1)), (x_h, 0, r - 0.02)))
-        )
-        rails = []
-        for ang in np.linspace(0, 2 * np.pi, 6, endpoint=False):
-            y, z = (r + 0.07) * np.cos(ang), (r + 0.07) * np.sin(ang)
-            rails.append((0.0, y, z))
-        rot = None
-        parts.append(boxes(rails, (2 * half * 0.6, 0.05, 0.05), "gold", rot))
-        return parts, [axial_solid(pts)]
+        for ang in (0.0, math.pi):
+            p, n = hull_points(r, [x_h], [ang])
+            eva_hatch(out, p[0], n[0], hatch_r)
+        for x in (x0 + 0.05, x1 - 0.05):
+            ring_handrails(out, x, r + 0.012, 8, 0.5, "gold", skip=(0.0, math.pi))
+        end_units(out, self.ports(shape), self.styles)
+        self._antennas(out, half, r, x1)
 
 
 class LabKind(CylinderKind):
@@ -123,105 +176,167 @@ class LabKind(CylinderKind):
             )
         return ports
 
-    def build(self, shape):
+    def solids(self, shape):
         half, r, fr, flen = self._geom(shape)
-        pts, mats = hull_profile(half, r, fwd_radius=fr, fwd_len=flen)
-        parts = lathe_by_material(pts, mats)
-        for name, port in self.ports(shape).items():
-            if name in RADIAL_DIRS:
-                parts.append(dock_unit(port.position, port.axis))
-        parts += self._arrays(shape, half, r)
-        return parts, [axial_solid(pts)]
+        return [axial_solid(hull_profile(half, r, fwd_radius=fr, fwd_len=flen)[0])]
 
-    def check_shape(self, shape):
-        out = super().check_shape(shape)
-        side = shape.extra.get("side_ports", ())
-        if not isinstance(side, (list, tuple)) or any(
-            s not in RADIAL_DIRS for s in side
-        ):
-            out.append(
-                f"shape.side_ports: {side!r} must be a list of {', '.join(RADIAL_DIRS)}"
+    def draw(self, shape, out):
+        half, r, fr, flen = self._geom(shape)
+        pts, mats = trim_ports(
+            *hull_profile(half, r, fwd_radius=fr, fwd_len=flen), fwd=True, aft=True
+        )
+        ports = self.ports(shape)
+        cone = _cone(shape)
+        x0 = -half + DOCK_LEN + cone
+        x_step = half - DOCK_LEN - cone * 0.6 - flen
+        x_front = half - DOCK_LEN - cone * 0.6
+        xa = self._array_x(shape, half)
+        keep = [
+            (p.position[0], math.atan2(p.position[2], p.position[1]), DOCK_R + 0.3)
+            for n, p in ports.items()
+            if n in RADIAL_DIRS
+        ]
+        if xa is not None:
+            keep += [(xa, 0.0, 0.45), (xa, math.pi, 0.45)]
+        wins = [(x_front - 0.5, math.radians(a), fr) for a in (70.0, 110.0)]
+        wins += [(x_step - 1.6, math.radians(a), r) for a in (75.0, 105.0)]
+        dress_body(
+            out,
+            pts,
+            mats,
+            r,
+            keepout=keep,
+            windows=wins,
+            rails=[
+                (x0 + 0.2, x_step - cone * 0.8 - 0.2, r, RAIL_ANGLES),
+                (x_step + 0.2, x_front - 0.2, fr, RAIL_ANGLES),
+            ],
+        )
+        for name, port in ports.items():
+            if name in RADIAL_DIRS:
+                docking_unit(out, port, "hybrid", base=-DOCK_LEN - 0.2)
+        end_units(out, ports, self.styles)
+        if xa is not None:
+            solar_wings(
+                out, xa, r, shape.get("array_span", 0.0), shape.get("array_width", 2.5)
             )
-        fd = shape.extra.get("fwd_diameter")
-        if fd is not None and not (2 * DOCK_R + 0.2 <= fd <= shape.diameter):
-            out.append(
-                f"shape.fwd_diameter: {fd} m must lie between "
-                f"{2 * DOCK_R + 0.2:.2f} m and the diameter ({shape.diameter} m)"
-            )
-        return out
+        # attitude thrusters on the aft cone, a deployable radiator under the wide
+        # section (as Nauka's), a dish and whips forward
+        ang = np.radians([45.0, 135.0, 225.0, 315.0])
+        p, n = hull_points((end_radius(r) + r) / 2, np.full(4, x0 - cone * 0.5), ang)
+        thruster_blocks(out, p + n * 0.02, n)
+        xr = x0 + 0.25 * (x_step - x0)
+        radiator(
+            out,
+            (xr, 0.0, -r - 0.05),
+            (0.0, -0.35, -1.0),
+            (0.0, 1.0, 0.0),
+            2.2,
+            min(2.0, 0.3 * (x_step - x0)),
+            panels=2,
+        )
+        self._antennas(out, half, fr, x_front - 0.2)
 
 
 class PowerKind(AxialKind):
     name = "power"
     shape_keys = ("pressurized_length", "array_span", "array_width")
-    description = "pressurized section plus a truss with two large arrays and radiators"
+    description = (
+        "pressurized section plus a lattice truss with two large arrays on "
+        "gimbals and radiators"
+    )
+    styles: ClassVar[dict[str, str]] = {"fwd": "hybrid", "aft": "drogue"}
 
-    def build(self, shape):
+    def _geom(self, shape):
         half, r = shape.length / 2, shape.diameter / 2
         plen = min(
             shape.get("pressurized_length", 0.45 * shape.length), shape.length - 2.0
         )
-        x0 = half - plen  # aft end of the pressurized section
+        return half, r, plen, half - plen  # x0: aft end of the pressurized section
+
+    def _profile(self, shape):
+        _, r, plen, x0 = self._geom(shape)
         ph = plen / 2
         pts, mats = hull_profile(ph, r, aft_port=False)
-        pts = [(x + x0 + ph, rr) for x, rr in pts]
-        parts = lathe_by_material(pts, mats)
-        # truss from the pressurized section to the aft end
-        t = 1.1
-        tlen = x0 - (-half + DOCK_LEN)
-        xs = np.linspace(-half + DOCK_LEN, x0, max(3, int(tlen / 1.4)) + 1)
-        long = [
-            (-half + DOCK_LEN + tlen / 2, sy * t / 2, sz * t / 2)
-            for sy in (-1, 1)
-            for sz in (-1, 1)
-        ]
-        parts.append(boxes(long, (tlen, 0.12, 0.12), "frame"))
-        ribs = [(x, 0, sz * t / 2) for x in xs for sz in (-1, 1)]
-        parts.append(boxes(ribs, (0.1, t, 0.1), "frame"))
-        ribs = [(x, sy * t / 2, 0) for x in xs for sy in (-1, 1)]
-        parts.append(boxes(ribs, (0.1, 0.1, t), "frame"))
-        # aft docking unit on an end plate
-        parts.append(
-            boxes([(-half + DOCK_LEN + 0.05, 0, 0)], (0.1, t + 0.2, t + 0.2), "frame")
+        return [(x + x0 + ph, rr) for x, rr in pts], mats
+
+    def solids(self, shape):
+        return [axial_solid(self._profile(shape)[0])]
+
+    def draw(self, shape, out):
+        half, r, plen, x0 = self._geom(shape)
+        pts, mats = trim_ports(*self._profile(shape), fwd=True, aft=False)
+        cone = min(0.9, 0.12 * plen)
+        xs0, xs1 = x0 + cone, half - DOCK_LEN - cone
+        dress_body(
+            out,
+            pts,
+            mats,
+            r,
+            windows=[(xs1 - 0.8, math.radians(a), r) for a in (80.0, 100.0)],
+            rails=[(xs0 + 0.2, xs1 - 0.2, r, RAIL_ANGLES)],
         )
-        parts.append(dock_unit((-half, 0, 0), (-1, 0, 0)))
-        # two large wings and two radiators along the truss
+        ports = self.ports(shape)
+        # lattice truss from the pressurized section to the aft end plate
+        t = 1.1
+        xa = -half + DOCK_LEN
+        tlen = x0 - xa
+        lattice(out, xa, x0 + 0.1, t / 2, t / 2, max(3, int(tlen / 1.4)), 0.12)
+        out.add(boxes([(xa + 0.05, 0, 0)], (0.1, t + 0.2, t + 0.2), "frame"))
+        docking_unit(out, ports["aft"], self.styles["aft"])
+        docking_unit(out, ports["fwd"], self.styles["fwd"])
+        # equipment in foil between the longerons, thruster blocks on the end plate
+        out.add(
+            boxes(
+                [(xa + tlen * 0.35, 0, 0), (xa + tlen * 0.8, 0, 0)],
+                (1.2, t * 0.7, t * 0.7),
+                "gold",
+            )
+        )
+        out.add(boxes([(xa + tlen * 0.6, 0, 0)], (0.9, t * 0.6, t * 0.6), "silver"))
+        c = t / 2 + 0.1
+        pos = np.array(
+            [(xa + 0.12, sy * c, sz * c) for sy in (-1, 1) for sz in (-1, 1)]
+        )
+        thruster_blocks(out, pos, pos * [0, 1, 1], axis=(-1.0, 0.0, 0.0))
         span = shape.get("array_span", 0.0)
         if span > 0:
-            width = shape.get("array_width", 3.5)
-            xw = -half + DOCK_LEN + tlen * 0.55
-            parts += wings(xw, t / 2, span, width, cell=0.9)
+            solar_wings(
+                out,
+                xa + tlen * 0.55,
+                t / 2,
+                span,
+                shape.get("array_width", 3.5),
+                mast_gap=0.12,
+            )
         rad_len = min(tlen * 0.35, 6.0)
-        xr = -half + DOCK_LEN + tlen * 0.2
-        parts.append(
-            boxes(
-                [(xr, 0, t / 2 + 1.6), (xr, 0, -t / 2 - 1.6)],
-                (rad_len, 0.06, 3.0),
-                "radiator",
+        xr = xa + tlen * 0.2
+        for sz in (1.0, -1.0):
+            radiator(
+                out,
+                (xr, 0.0, sz * (t / 2 + 0.15)),
+                (0.0, 0.0, sz),
+                (0.0, 1.0, 0.0),
+                3.1,
+                rad_len,
+                panels=3,
+                lines=6,
             )
+        # two dishes: one on the pressurized section, one on the truss
+        dish(
+            out,
+            (x0 + plen * 0.3, 0, r),
+            (x0 + plen * 0.3, 0, r + 0.55),
+            (0.0, 0.0, 1.0),
+            radius=0.6,
         )
-        parts.append(
-            boxes(
-                [(xr, 0, t / 2 + 0.05), (xr, 0, -t / 2 - 0.05)],
-                (0.12, 0.12, 0.3),
-                "frame",
-            )
+        dish(
+            out,
+            (xa + tlen * 0.9, 0, -t / 2),
+            (xa + tlen * 0.9, 0, -t / 2 - 1.0),
+            (0.0, 0.3, -1.0),
+            radius=0.45,
         )
-        # a dish antenna on the pressurized section
-        dish = lathe(
-            [(0.0, 0.0), (0.0, 0.05), (0.35, 0.6), (0.4, 0.6), (0.4, 0.0)],
-            "radiator",
-            sections=24,
-        )
-        parts.append(
-            dish.transformed(
-                matrix(rotation_to((0, 0, 1)), (x0 + plen * 0.3, 0, r + 0.35))
-            )
-        )
-        parts.append(
-            boxes([(x0 + plen * 0.3, 0, r + 0.18)], (0.08, 0.08, 0.36), "dark")
-        )
-        return parts, [axial_solid(pts)]
 
     def check_shape(self, shape):
         out = []
@@ -244,31 +359,31 @@ class PlatformKind(Kind):
     def ports(self, shape):
         return ports_axial(shape.length / 2, fwd=False)
 
-    def build(self, shape):
+    def _tube(self, shape):
+        half = shape.length / 2
+        x0 = -half + DOCK_LEN + 0.6
+        return [
+            (-half, 0.0),
+            (-half, DOCK_R * 0.8),
+            (-half + 0.08, DOCK_R * 0.8),
+            (-half + 0.08, DOCK_R),
+            (x0 + 0.1, DOCK_R),
+            (x0 + 0.1, 0.0),
+        ]
+
+    def solids(self, shape):
+        return [axial_solid(self._tube(shape))]
+
+    def draw(self, shape, out):
         half = shape.length / 2
         w = shape.get("width", shape.diameter) / 2
-        t = 0.15
         x0, x1 = -half + DOCK_LEN + 0.6, half
         L = x1 - x0
         xm = (x0 + x1) / 2
-        corners = [(sy * w, sz * w * 0.35) for sy in (-1, 1) for sz in (-1, 1)]
-        parts = [boxes([(xm, y, z) for y, z in corners], (L, t, t), "frame")]
-        xs = np.linspace(x0, x1, 6)
-        parts.append(
-            boxes(
-                [(x, 0, sz * w * 0.35) for x in xs for sz in (-1, 1)],
-                (t, 2 * w, t),
-                "frame",
-            )
-        )
-        parts.append(
-            boxes(
-                [(x, sy * w, 0) for x in xs for sy in (-1, 1)], (t, t, w * 0.7), "frame"
-            )
-        )
-        # deck plate, gold-foiled equipment boxes, a two-segment arm
-        parts.append(boxes([(xm, 0, -w * 0.35)], (L, 2 * w, 0.05), "blanket"))
-        parts.append(
+        lattice(out, x0, x1, w, w * 0.35, 5, 0.15)
+        # deck plate, gold-foiled equipment boxes, a two-segment arm on a base
+        out.add(boxes([(xm, 0, -w * 0.35 + 0.1)], (L, 2 * w, 0.05), "blanket"))
+        out.add(
             boxes(
                 [
                     (x0 + L * 0.25, -w * 0.4, -w * 0.2),
@@ -278,20 +393,25 @@ class PlatformKind(Kind):
                 "gold",
             )
         )
-        parts.append(boxes([(x1 - 1.0, 0, 0.4 * w)], (0.3, 0.3, 0.8 * w), "ring"))
-        parts.append(boxes([(x1 - 2.2, 0, 0.75 * w)], (2.4, 0.22, 0.22), "ring"))
-        # a short tube to the berthing port
+        out.add(boxes([(x0 + L * 0.42, w * 0.2, -w * 0.2)], (0.8, 0.8, 0.6), "silver"))
+        out.add(
+            beams(
+                [(x1 - 1.0, 0, w * 0.3), (x1 - 1.0, 0, w * 0.7)],
+                [(x1 - 1.0, 0, w * 0.7), (x1 - 3.4, 0, w * 0.75)],
+                0.22,
+                "ring",
+            )
+        )
+        xb = -half + DOCK_LEN - 0.1
         tube = [
-            (-half, 0.0),
-            (-half, DOCK_R * 0.8),
-            (-half + 0.08, DOCK_R * 0.8),
-            (-half + 0.08, DOCK_R),
-            (x0 + 0.1, DOCK_R),
+            (xb, 0.0),
+            (xb, DOCK_R * 0.9),
+            (x0 + 0.1, DOCK_R * 0.9),
             (x0 + 0.1, 0.0),
         ]
-        parts.append(lathe(tube, "ring", sections=32))
-        parts.append(boxes([(x0, 0, 0)], (0.2, 2 * w, 0.7 * w), "frame"))
-        return parts, [axial_solid(tube)]
+        out.add(lathe(tube, "frame", sections=out.detail.small * 2))
+        docking_unit(out, self.ports(shape)["aft"], "hybrid")
+        out.add(boxes([(x0, 0, 0)], (0.2, 2 * w, 0.7 * w), "frame"))
 
     def check_shape(self, shape):
         if shape.length < 3.0:

@@ -1,29 +1,26 @@
-"""Geometry pieces the kinds share: docking units, pressurized hull profiles split by
-material, solar wings, axial ports and shape-key checks."""
+"""Geometry pieces the kinds share: pressurized hull profiles split by material, the
+same profile with its docking rings trimmed off (the docking units are drawn apart),
+the dressing every pressurized hull gets (MLI panels, handrails, windows), axial ports
+and shape-key checks."""
 
 from __future__ import annotations
 
+import itertools
+import math
+
 import numpy as np
 
-from ..primitives import Part, boxes, lathe, matrix, rotation_to
-from .base import DOCK_LEN, DOCK_R, PortFrame, Shape, Solid, make_port
-
-
-def dock_unit(position, axis, material="ring", embed=0.15) -> Part:
-    """A docking ring from just inside the hull out to the port plane at `position`."""
-    axis = np.asarray(axis, dtype=np.float64)
-    prof = [
-        (-DOCK_LEN - embed, 0.0),
-        (-DOCK_LEN - embed, DOCK_R * 0.85),
-        (-DOCK_LEN, DOCK_R * 0.85),
-        (-DOCK_LEN, DOCK_R),
-        (-0.08, DOCK_R),
-        (-0.08, DOCK_R * 0.8),
-        (0.0, DOCK_R * 0.8),
-        (0.0, 0.0),
-    ]
-    part = lathe(prof, material, sections=32)
-    return part.transformed(matrix(rotation_to(axis), position))
+from ..primitives import Part, lathe
+from .base import DOCK_LEN, DOCK_R, Build, PortFrame, Shape, Solid, make_port
+from .docking import docking_unit
+from .dressing import (
+    PANEL_ALONG,
+    PANEL_AROUND,
+    axial_handrails,
+    hull_points,
+    lathe_panels,
+    portholes,
+)
 
 
 def hull_profile(
@@ -38,7 +35,8 @@ def hull_profile(
     """Profile of a pressurized cylinder with docking units and shouldered ends.
 
     Optionally a narrower forward section of radius `fwd_radius` and length `fwd_len`.
-    Returns (points, materials per segment)."""
+    Returns (points, materials per segment). This is also the hull solid of the overlap
+    check, docking rings included."""
     cone = min(0.9, 0.12 * 2 * half) if cone is None else cone
     pts, mats = [(-half, 0.0)], []
 
@@ -76,6 +74,20 @@ def hull_profile(
     return pts, mats
 
 
+def trim_ports(pts, mats, fwd: bool, aft: bool):
+    """The profile of `hull_profile` without its docking rings: the hull ends in flat
+    discs where the docking units (drawn by `docking_unit`) sit."""
+    pts, mats = list(pts), list(mats)
+    if aft:
+        pts = [(pts[4][0], 0.0), *pts[5:]]
+        mats = ["blanket", *mats[5:]]
+    if fwd:
+        x_front = pts[-6][0]
+        pts = [*pts[:-5], (x_front, 0.0)]
+        mats = [*mats[:-5], "blanket"]
+    return pts, mats
+
+
 def lathe_by_material(points, mats, smooth=None, sections=48) -> list[Part]:
     """One closed lathe, split into material parts by profile segment."""
     whole = lathe(points, "hull", sections=sections, smooth=smooth)
@@ -103,46 +115,69 @@ def compact(part: Part) -> Part:
     remap = np.zeros(len(part.vertices), dtype=np.uint32)
     remap[used] = np.arange(len(used), dtype=np.uint32)
     return Part(
-        part.material, part.vertices[used], part.normals[used], remap[part.faces]
+        part.material,
+        part.vertices[used],
+        part.normals[used],
+        remap[part.faces],
+        None if part.uv is None else part.uv[used],
+        None if part.ao is None else part.ao[used],
     )
 
 
-def wings(
-    x_center: float,
-    hull_r: float,
-    span: float,
-    width: float,
-    cell: float = 0.85,
-    axis_up=(0.0, 0.0, 1.0),
-) -> list[Part]:
-    """Two solar wings along ±Y with a visible cell grid, a mast from the hull."""
-    if span <= 2 * hull_r + 0.4 or width <= 0:
-        return []
-    root = hull_r + 0.35
-    tip = span / 2.0
-    wing_len = tip - root
-    n_len = max(2, round(wing_len / cell))
-    n_wid = max(2, round(width / cell))
-    cl, cw = wing_len / n_len, width / n_wid
-    gap = min(0.06, cl * 0.08)
-    parts = []
-    centers, cells = [], []
-    for sign in (1.0, -1.0):
-        # backing frame (thin), then cells proud of it on both faces
-        centers.append((x_center, sign * (root + wing_len / 2), 0.0))
-        iy = (np.arange(n_len) + 0.5) * cl
-        ix = (np.arange(n_wid) + 0.5) * cw - width / 2
-        gx, gy = np.meshgrid(ix, iy)
-        c = np.stack(
-            [x_center + gx.ravel(), sign * (root + gy.ravel()), np.zeros(gx.size)],
-            axis=1,
-        )
-        cells.append(c)
-    parts.append(boxes(centers, (width + 0.1, wing_len + 0.1, 0.03), "frame"))
-    parts.append(boxes(np.concatenate(cells), (cw - gap, cl - gap, 0.06), "solar"))
-    # masts from the hull to the wing roots
-    parts.append(boxes([(x_center, 0.0, 0.0)], (0.18, 2 * root + 0.1, 0.18), "frame"))
-    return parts
+def panel_segments(pts, radius: float):
+    """The straight profile segments MLI panels are laid on: cylinders and cones,
+    not the end discs."""
+    out = []
+    for (x0, r0), (x1, r1) in itertools.pairwise(pts):
+        if x1 - x0 > 0.3 and min(r0, r1) > 0.45 * radius:
+            out.append(((x0, r0), (x1, r1)))
+    return out
+
+
+def dress_body(
+    out: Build,
+    pts,
+    mats,
+    radius: float,
+    *,
+    smooth=None,
+    keepout=(),
+    rails=(),
+    rail_material="metal",
+    windows=(),
+    phase=0.0,
+    panels="mli_panels",
+) -> None:
+    """The hull lathe and what covers it: MLI panels on its cylinders and cones,
+    handrails along the cylinders (`rails`: (x0, x1, r, angles) runs) and portholes
+    (`windows`: (x, angle, r) each)."""
+    out.add(lathe_by_material(pts, mats, smooth=smooth, sections=out.detail.sections))
+    lathe_panels(
+        out,
+        panel_segments(pts, radius),
+        keepout=keepout,
+        phase=phase,
+        what=panels,
+        flat=panels == "mmod_shields",
+        along=2.0 if panels == "mmod_shields" else PANEL_ALONG,
+        around=1.6 if panels == "mmod_shields" else PANEL_AROUND,
+    )
+    for x0, x1, r, angles in rails:
+        axial_handrails(out, x0, x1, r + 0.012, angles, rail_material)
+    if windows:
+        w = np.asarray(windows, dtype=np.float64)
+        p, n = hull_points(w[:, 2], w[:, 0], w[:, 1])
+        p = p + n * 0.005
+        portholes(out, p, n)
+
+
+def end_units(
+    out: Build, ports: dict[str, PortFrame], styles: dict[str, str], station=True
+) -> None:
+    """Docking units at the named ports, each in its style."""
+    for name, style in styles.items():
+        if name in ports:
+            docking_unit(out, ports[name], style, station=station)
 
 
 def ports_axial(half: float, fwd=True, aft=True) -> dict[str, PortFrame]:
@@ -165,3 +200,7 @@ def positive_key(shape: Shape, key: str, lo=0.05, hi=500.0) -> list[str]:
     if not (lo <= value <= hi):
         return [f"shape.{key}: {value} m is outside {lo}\u2013{hi} m"]
     return []
+
+
+def deg(*angles: float) -> tuple[float, ...]:
+    return tuple(math.radians(a) for a in angles)
