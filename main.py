@@ -273,6 +273,7 @@ def cmd_export(args) -> int:
 
     from models3d.fileio import (
         check_destination,
+        check_interrupted,
         expand_path,
         printable,
         stale_numbered,
@@ -333,6 +334,7 @@ def cmd_export(args) -> int:
         )
     last = None
     for _done, _total, what in job:  # as ui.export.jobs.run_job, without importing ui
+        check_interrupted()
         if what not in ("frame", last):
             on_file(what)
         last = what
@@ -492,8 +494,8 @@ def main(argv: list[str] | None = None) -> int:
         remove_temp_files()
         signum = getattr(exc, "signum", 2)
         _err(
-            f"interrupted ({'SIGTERM' if signum == 15 else 'SIGINT'}); nothing was "
-            "left behind"
+            f"interrupted by {'SIGTERM' if signum == 15 else 'SIGINT'}; no partial "
+            "file was left"
         )
         return 128 + signum
 
@@ -502,6 +504,7 @@ def _main(argv) -> int:
     stdout_open = _standard_streams()
     args = build_parser().parse_args(argv)
     from models3d.errors import RossError
+    from models3d.fileio import check_interrupted
 
     handler = {
         "plans": cmd_plans,
@@ -517,10 +520,13 @@ def _main(argv) -> int:
             sys.stdout.flush()
         return code
     except RossError as exc:
+        check_interrupted()  # an error caused by the signal (a cancelled load)
         return _fail(str(exc))
     except KeyError as exc:  # Plan.phase_index: an unknown phase, with its message
+        check_interrupted()
         return _fail(exc.args[0] if exc.args else str(exc))
     except OSError as exc:
+        check_interrupted()
         if exc.filename is None and exc.errno is not None and _is_stdout_error():
             return _stdout_failed(exc)
         where = f"{exc.filename}: " if exc.filename else ""
@@ -528,6 +534,7 @@ def _main(argv) -> int:
     except MemoryError:
         return _fail("not enough memory for this command")
     except Exception as exc:  # a bug: one line, the traceback only on request
+        check_interrupted()
         if os.environ.get("ROSS_EXPLORER_DEBUG"):
             raise
         return _fail(

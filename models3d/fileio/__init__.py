@@ -22,7 +22,10 @@ lists them so the caller can say so.
 
 Signals: every temporary file is in a registry; `signals_raise()` turns SIGINT and
 SIGTERM into `Interrupted`, so the stack unwinds through the sets' clean-up, and
-`remove_temp_files()` removes whatever is still registered (also at exit).
+`remove_temp_files()` removes whatever is still registered (also at exit). Code that
+swallows every exception (pyqtgraph's paint) runs in `signals_held()`, which raises
+the signal when it ends; `check_interrupted()` is a checkpoint, and a set never
+commits after a signal.
 """
 
 from .encoders import StderrTail, encoder_problem, verify_encoded
@@ -33,9 +36,11 @@ from .writing import (
     Interrupted,
     atomic_write,
     check_destination,
+    check_interrupted,
     discard,
     numbered,
     remove_temp_files,
+    signals_held,
     signals_raise,
     stale_numbered,
     temp_beside,
@@ -50,6 +55,7 @@ __all__ = [
     "StderrTail",
     "atomic_write",
     "check_destination",
+    "check_interrupted",
     "check_regular",
     "decode_text",
     "discard",
@@ -61,6 +67,7 @@ __all__ = [
     "printable",
     "read_regular",
     "remove_temp_files",
+    "signals_held",
     "signals_raise",
     "stale_numbered",
     "temp_beside",

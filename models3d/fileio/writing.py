@@ -161,17 +161,45 @@ def remove_temp_files() -> int:
 atexit.register(remove_temp_files)
 
 
+_PENDING: list[int] = []  # signals received inside `signals_raise`
+_HOLD = [0]  # depth of `signals_held` blocks
+
+
 def _raise_interrupted(signum, _frame):
-    raise Interrupted(signum)
+    _PENDING.append(signum)
+    if not _HOLD[0]:
+        raise Interrupted(signum)
+
+
+def check_interrupted() -> None:
+    """Raise `Interrupted` if a signal came and no `signals_held` block is running:
+    a checkpoint for loops that may have run through code that swallows exceptions."""
+    if _PENDING and not _HOLD[0]:
+        raise Interrupted(_PENDING[0])
+
+
+@contextlib.contextmanager
+def signals_held() -> Iterator[None]:
+    """For third-party code that catches every exception (pyqtgraph's paint prints
+    and swallows them, and would swallow `Interrupted`): a signal arriving inside is
+    noted, and raised as `Interrupted` when the block ends."""
+    _HOLD[0] += 1
+    try:
+        yield
+    finally:
+        _HOLD[0] -= 1
+    check_interrupted()
 
 
 @contextlib.contextmanager
 def signals_raise() -> Iterator[None]:
-    """Within the block, SIGINT and SIGTERM raise `Interrupted` (main thread only);
-    the previous handlers come back after it."""
+    """Within the block, SIGINT and SIGTERM raise `Interrupted` (main thread only;
+    inside `signals_held` when that block ends); the previous handlers come back
+    after it."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
+    _PENDING.clear()
     old = {
         s: signal.signal(s, _raise_interrupted) for s in (signal.SIGINT, signal.SIGTERM)
     }
@@ -299,6 +327,7 @@ class FileSet:
         replaced target from a hard-link backup taken just before) and the new
         files removed, so the folder is as it was. Returns the final paths."""
         staged = list(self._staged.items())
+        check_interrupted()  # never rename into place after a signal
         for final, tmp in staged:
             try:
                 _finish(tmp, final)
@@ -307,6 +336,7 @@ class FileSet:
                 raise write_error(final, exc) from exc
         done: list[tuple[Path, Path | None]] = []
         with _signals_deferred():
+            check_interrupted()
             try:
                 for final, tmp in staged:
                     backup = _backup(final)

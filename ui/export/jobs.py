@@ -27,6 +27,7 @@ from models3d.fileio import (
     StderrTail,
     check_destination,
     numbered,
+    signals_held,
     verify_encoded,
     write_error,
 )
@@ -89,29 +90,49 @@ def caption_lines(plan: Plan, phase: int, lang: str = "en") -> list[str]:
 
 
 class _Job:
+    """The off-screen renderer of a job. Every GL call runs in `signals_held`:
+    pyqtgraph's paint catches and prints every exception, and would swallow the
+    `Interrupted` of a SIGINT/SIGTERM; held, it is raised when the call returns."""
+
     def __init__(self, req: ExportRequest):
         from .offscreen import StationRenderer
 
         self.req = req
-        self.renderer = StationRenderer(req.plan, req.overrides, req.references)
-        self.renderer.set_overlays(req.overlays)
+        with signals_held():
+            self.renderer = StationRenderer(req.plan, req.overrides, req.references)
+            self.renderer.set_overlays(req.overlays)
         self.written: list[Path] = []
 
     def frame_camera(self, phase: int):
         r = self.req
-        if r.camera is not None:
-            self.renderer.view.set_size(r.width, r.height)
-            self.renderer.set_camera(r.camera)
-        else:
-            self.renderer.fit(r.width, r.height, "iso", phase=phase)
+        with signals_held():
+            if r.camera is not None:
+                self.renderer.view.set_size(r.width, r.height)
+                self.renderer.set_camera(r.camera)
+            else:
+                self.renderer.fit(r.width, r.height, "iso", phase=phase)
 
     def picture(self, phase: int) -> np.ndarray:
         r = self.req
-        self.renderer.set_phase(phase, r.mode, r.hidden)
-        return self.renderer.picture(r.width, r.height, r.ssaa, r.transparent)
+        with signals_held():
+            self.renderer.set_phase(phase, r.mode, r.hidden)
+            return self.renderer.picture(r.width, r.height, r.ssaa, r.transparent)
+
+    def transition(self, before: int, after: int, t: float) -> np.ndarray:
+        r = self.req
+        with signals_held():
+            self.renderer.scene.show_transition_frame(before, after, t)
+            return self.renderer.picture(r.width, r.height, r.ssaa, False)
+
+    def still(self, phase: int) -> np.ndarray:
+        r = self.req
+        with signals_held():
+            self.renderer.set_phase(phase, r.mode, r.hidden)
+            return self.renderer.picture(r.width, r.height, r.ssaa, False)
 
     def close(self):
-        self.renderer.close()
+        with signals_held():
+            self.renderer.close()
 
 
 def picture_job(req: ExportRequest):
@@ -149,7 +170,6 @@ def picture_job(req: ExportRequest):
 
 def animation_frames(job: _Job, req: ExportRequest):
     """(frame RGBA, phase) for the whole assembly with docking animations."""
-    scene = job.renderer.scene
     steps = int(STEP_SECONDS * ANIMATION_FPS)
     hold = max(1, int(HOLD_SECONDS * ANIMATION_FPS))
     phases = req.phases
@@ -157,13 +177,8 @@ def animation_frames(job: _Job, req: ExportRequest):
     for i, phase in enumerate(phases):
         if i > 0:
             for s in range(1, steps + 1):
-                scene.show_transition_frame(phases[i - 1], phase, s / steps)
-                yield (
-                    job.renderer.picture(req.width, req.height, req.ssaa, False),
-                    phase,
-                )
-        job.renderer.set_phase(phase, req.mode, req.hidden)
-        frame = job.renderer.picture(req.width, req.height, req.ssaa, False)
+                yield job.transition(phases[i - 1], phase, s / steps), phase
+        frame = job.still(phase)
         for _ in range(hold):
             yield frame, phase
 
