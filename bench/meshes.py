@@ -1,9 +1,16 @@
-"""Benchmark: building every module mesh of every plan, against a floor from trimesh.
+"""Benchmark: building every module mesh of every plan (with its baked ambient
+occlusion), against a floor from trimesh; and the station AO of the final phase.
 
-Goal (issue: foundation): building every mesh of a plan takes under 0.5 s.
-Floor, measured in the same run: trimesh's own primitives (cylinders) with the same total
-triangle count, plus trimesh's vertex normals for them, i.e. what the library itself needs
-to produce that much geometry. Prints a table; asserts nothing (the machine is shared).
+Goals (issues: foundation, 15): building every mesh of a plan takes under 0.5 s, AO
+included; the full ros-2024 station has 100k-300k triangles.
+Floor, measured in the same run: trimesh's own primitives (cylinders) with the same
+total triangle count, plus trimesh's vertex normals for them, i.e. what the library
+itself needs to produce that much geometry. Columns:
+- build s: every mesh of the plan at full detail from nothing (caches cleared), AO in;
+- geom s: the same without the AO bake (AO s is the difference);
+- inter s: the interactive level of detail, AO in;
+- station AO s: occlusion between the final phase's modules (lazy, off the build path).
+Prints a table; asserts nothing (the machine is shared).
 
     .venv/bin/python bench/meshes.py [--repeat N]
 """
@@ -19,28 +26,47 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import trimesh  # noqa: E402
+import trimesh
 
-from models3d import geometry  # noqa: E402
-from models3d.catalogue import load_plan, plan_paths  # noqa: E402
+from models3d import ao, geometry
+from models3d.catalogue import load_plan, plan_paths
 
 
-def build_once(plan) -> tuple[float, int]:
+def build_once(plan, detail: str = "full") -> tuple[float, int]:
     geometry.clear_cache()
     t = time.perf_counter()
-    meshes = geometry.build_plan(plan)
+    meshes = geometry.build_plan(plan, detail)
     dt = time.perf_counter() - t
     return dt, sum(m.triangle_count for m in meshes.values())
+
+
+def geometry_once(plan) -> float:
+    """The build with the AO bake switched off."""
+    bake = geometry._ao.bake_module
+    geometry._ao.bake_module = lambda parts: None
+    try:
+        return build_once(plan)[0]
+    finally:
+        geometry._ao.bake_module = bake
 
 
 def floor_once(triangles: int) -> float:
     # cylinders of 64 sections: 4 * 64 triangles each
     n = max(1, triangles // 256)
     t = time.perf_counter()
-    parts = [trimesh.creation.cylinder(radius=2.0, height=8.0, sections=64)
-             for _ in range(n)]
+    parts = [
+        trimesh.creation.cylinder(radius=2.0, height=8.0, sections=64) for _ in range(n)
+    ]
     merged = trimesh.util.concatenate(parts)
     merged.vertex_normals  # noqa: B018 - computing them is the point
+    return time.perf_counter() - t
+
+
+def station_once(plan) -> float:
+    meshes = geometry.build_plan(plan)
+    ao.clear_phases()  # the modules' grids stay, as in the app after a build
+    t = time.perf_counter()
+    ao.station_ao(meshes, plan.station[-1])
     return time.perf_counter() - t
 
 
@@ -48,23 +74,37 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=9)
     args = ap.parse_args()
-    print(f"{'plan':<10} {'load+check s':>12} {'build s':>9} {'floor s':>8} {'ratio':>6} "
-          f"{'triangles':>10} {'final phase':>11}  goal < 0.5 s")
+    print(
+        f"{'plan':<10} {'load s':>7} {'build s':>8} {'geom s':>7} {'AO s':>6} "
+        f"{'inter s':>8} {'floor s':>8} {'ratio':>6} {'triangles':>10} "
+        f"{'final full':>10} {'final inter':>11} {'station AO s':>12}  goal < 0.5 s"
+    )
     for pid, path in plan_paths().items():
         t = time.perf_counter()
         plan = load_plan(path)
         load_s = time.perf_counter() - t
-        builds, floors = [], []
+        builds, geoms, inters, floors, stations = [], [], [], [], []
         tris = 0
         for _ in range(args.repeat):
             dt, tris = build_once(plan)
             builds.append(dt)
+            geoms.append(geometry_once(plan))
+            inters.append(build_once(plan, "interactive")[0])
             floors.append(floor_once(tris))
-        b, f = statistics.median(builds), statistics.median(floors)
+            stations.append(station_once(plan))
+        b, g, i, f, s = (
+            statistics.median(x) for x in (builds, geoms, inters, floors, stations)
+        )
         final = plan.station[-1]
-        final_tris = geometry.station_triangles(final, geometry.build_plan(plan))
-        print(f"{pid:<10} {load_s:>12.3f} {b:>9.3f} {f:>8.3f} {b / f:>6.2f} {tris:>10,} "
-              f"{final_tris:>11,}  {'met' if b < 0.5 else 'MISSED'}")
+        full_tris = geometry.station_triangles(final, geometry.build_plan(plan))
+        fast_tris = geometry.station_triangles(
+            final, geometry.build_plan(plan, "interactive")
+        )
+        print(
+            f"{pid:<10} {load_s:>7.3f} {b:>8.3f} {g:>7.3f} {b - g:>6.3f} {i:>8.3f} "
+            f"{f:>8.3f} {b / f:>6.2f} {tris:>10,} {full_tris:>10,} {fast_tris:>11,} "
+            f"{s:>12.3f}  {'met' if b < 0.5 else 'MISSED'}"
+        )
     return 0
 
 

@@ -61,6 +61,7 @@ class OccupancyGrid:
     voxel: float  # cell edge at level 0, metres
     levels: list[np.ndarray]  # float32 opacity, level k has cells 2**k voxels wide
     first: int = 0  # index of levels[0] (coarse-only copies drop the finest levels)
+    _near: np.ndarray | None = None  # cached by near()
 
     def opacity(self, points: np.ndarray, level: int) -> np.ndarray:
         level = min(max(level, self.first), self.first + len(self.levels) - 1)
@@ -75,6 +76,33 @@ class OccupancyGrid:
         out = grid.ravel()[flat]
         out[~ok] = 0.0
         return out
+
+    def near(self, points: np.ndarray) -> np.ndarray:
+        """Whether anything occupied may lie within `RADIUS` of each point: the
+        coarsest level grown by two cells each way (its cells are at least a quarter
+        of `RADIUS` wide), read at the point."""
+        top = len(self.levels) - 1 + self.first
+        if self._near is None:
+            grown = self.levels[-1] > 0.0
+            for _ in range(2):
+                g = grown.copy()
+                for axis in range(3):
+                    for step in (1, -1):
+                        shifted = np.roll(g, step, axis=axis)
+                        # np.roll wraps: clear the slab that came round the edge
+                        edge = [slice(None)] * 3
+                        edge[axis] = slice(0, 1) if step == 1 else slice(-1, None)
+                        shifted[tuple(edge)] = False
+                        grown |= shifted
+            self._near = grown
+        size = self.voxel * (1 << top)
+        q = np.floor((points - self.origin) / np.float32(size)).astype(np.int32)
+        dims = np.array(self._near.shape)
+        inside = np.all((q >= 0) & (q < dims), axis=1)
+        # points up to two cells outside the grid may still see its edge
+        close = np.all((q >= -2) & (q < dims + 2), axis=1)
+        q = np.clip(q, 0, dims - 1)
+        return close & (self._near[q[:, 0], q[:, 1], q[:, 2]] | ~inside)
 
     def coarse(self, first: int) -> OccupancyGrid:
         return OccupancyGrid(
@@ -234,11 +262,11 @@ def trace_unique(
     repeat vertices at creases and small parts crowd many into one cell."""
     if not len(points):
         return np.ones(0, np.float32)
-    q = np.floor((points - grid.origin) / (0.7 * grid.voxel)).astype(np.int64)
+    q = np.floor((points - grid.origin) / grid.voxel).astype(np.int64)
     q -= q.min(axis=0)
-    nb = np.round(normals * 3.0).astype(np.int64) + 3  # 7 bins per component
+    nb = np.round(normals * 2.0).astype(np.int64) + 2  # 5 bins per component
     key = (q[:, 0] * (q[:, 1].max() + 1) + q[:, 1]) * (q[:, 2].max() + 1) + q[:, 2]
-    key = key * 343 + (nb[:, 0] * 7 + nb[:, 1]) * 7 + nb[:, 2]
+    key = key * 125 + (nb[:, 0] * 5 + nb[:, 1]) * 5 + nb[:, 2]
     _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
     vis = trace(grid, points[first], normals[first], offset)
     return vis[inverse.ravel()]
@@ -352,30 +380,28 @@ def _bake_station(meshes, state) -> dict[str, dict[str, np.ndarray]]:
             and np.all(boxes[b][0] - RADIUS <= hi_a)
             and np.all(lo_a <= boxes[b][1] + RADIUS)
         ]
-        if not near:
+        parts = list(meshes[a].parts.items())
+        if not near or not parts:
             out[a] = own
             continue
+        verts = np.concatenate([p.vertices for _, p in parts])
+        norms = np.concatenate([p.normals for _, p in parts])
+        vis = np.concatenate([own[m] for m, _ in parts]).astype(np.float32)
         ta = state.transforms[a]
-        res = {}
-        for mat, part in meshes[a].parts.items():
-            vis = own[mat].copy()
-            for b in near:
-                grid = _grid_of(meshes[b].parts)
-                if grid is None:
-                    continue
-                rel = np.linalg.inv(state.transforms[b]) @ ta
-                p = part.vertices @ rel[:3, :3].T.astype(np.float32) + rel[
-                    :3, 3
-                ].astype(np.float32)
-                lo, hi = meshes[b].bounds()
-                sel = np.flatnonzero(
-                    np.all((p >= lo - RADIUS) & (p <= hi + RADIUS), axis=1)
-                )
-                if not len(sel):
-                    continue
-                nrm = part.normals[sel] @ rel[:3, :3].T.astype(np.float32)
+        for b in near:
+            grid = _grid_of(meshes[b].parts)
+            if grid is None:
+                continue
+            rel = (np.linalg.inv(state.transforms[b]) @ ta).astype(np.float32)
+            p = verts @ rel[:3, :3].T + rel[:3, 3]
+            sel = np.flatnonzero(grid.near(p))
+            if len(sel):
+                nrm = norms[sel] @ rel[:3, :3].T
                 vis[sel] *= trace_unique(grid, p[sel], nrm, offset=0.02)
-            res[mat] = vis
+        res, start = {}, 0
+        for m, part in parts:
+            res[m] = vis[start : start + len(part.vertices)]
+            start += len(part.vertices)
         out[a] = res
     return out
 
@@ -394,6 +420,12 @@ class StationAOBaker:
 
     def shutdown(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)
+
+
+def clear_phases() -> None:
+    """Forget the baked phases (the modules' occupancy grids stay)."""
+    with _LOCK:
+        _STATION.clear()
 
 
 def clear_cache() -> None:

@@ -399,7 +399,7 @@ class PlatformKind(Kind):
                 [(x1 - 1.0, 0, w * 0.3), (x1 - 1.0, 0, w * 0.7)],
                 [(x1 - 1.0, 0, w * 0.7), (x1 - 3.4, 0, w * 0.75)],
                 0.22,
-                "ring",
+                "metal",
             )
         )
         xb = -half + DOCK_LEN - 0.1

@@ -94,6 +94,7 @@ class ShipKind(Kind):
     def _kurs(self, out, x, r, h):
         """The active Kurs dish on its boom, looking forward past the docking unit."""
         a = math.radians(30.0)
+        x = min(x, h - 0.8)  # the dish and its feed stay behind the port plane
         root = np.array([x, r * math.cos(a), r * math.sin(a)])
         tip = root + np.array([0.5, 0.55 * math.cos(a), 0.55 * math.sin(a)])
         dish(out, root, tip, (1.0, 0.0, 0.0), radius=0.3, material="radiator")

@@ -6,9 +6,9 @@ import numpy as np
 import pytest
 import trimesh
 
+from models3d.catalogue import load_plan
 from models3d.geometry import build_module, build_plan, station_triangles
 from models3d.kinds import KINDS
-from models3d.catalogue import load_plan
 from tests.conftest import BUNDLED, PLANS
 
 HULL = ("hull", "blanket")
@@ -64,8 +64,9 @@ def test_nem_is_recognisable_by_its_large_arrays():
             areas[mid] = tm.area / 2  # both faces of thin cells
     assert max(areas, key=areas.get) == "nem"
     # the wings are sized from the published 155 m² array area
-    assert areas["nem"] == pytest.approx(plan.modules["nem"].figures["array_area"].value,
-                                         rel=0.15)
+    assert areas["nem"] == pytest.approx(
+        plan.modules["nem"].figures["array_area"].value, rel=0.15
+    )
 
 
 def test_uum_is_a_sphere_with_six_docking_units():
@@ -75,7 +76,8 @@ def test_uum_is_a_sphere_with_six_docking_units():
     rings = build_module(uum).parts["ring"].to_trimesh()
     rings.merge_vertices(merge_norm=True)
     groups = trimesh.graph.connected_components(
-        rings.face_adjacency, nodes=np.arange(len(rings.faces)), engine="scipy")
+        rings.face_adjacency, nodes=np.arange(len(rings.faces)), engine="scipy"
+    )
     assert len(groups) == 6
     hull = build_module(uum).parts["hull"].vertices
     r = np.linalg.norm(hull, axis=1)
@@ -90,5 +92,19 @@ def test_full_station_within_triangle_budget(pid):
         assert 0 < station_triangles(state, meshes) < 300_000
     for m in meshes.values():
         for p in m.parts.values():
-            assert p.vertices.dtype == np.float32 and p.faces.dtype == np.uint32
+            assert p.vertices.dtype == np.float32
+            assert p.faces.dtype == np.uint32
             assert len(m.parts) == len({*m.parts})  # one mesh per material
+
+
+# issue 15: detailed enough for press pictures, light enough for the software renderer
+FINAL_BUDGET = {"ros-2024": (100_000, 300_000)}
+
+
+@pytest.mark.parametrize("pid", BUNDLED)
+def test_final_phase_triangles_within_the_detail_budget(pid):
+    plan = load_plan(PLANS / f"{pid}.toml")
+    final = station_triangles(plan.station[-1], build_plan(plan))
+    low, high = FINAL_BUDGET.get(pid, (1, 300_000))
+    print(f"{pid}: {final:,} triangles in the final phase")
+    assert low <= final <= high
