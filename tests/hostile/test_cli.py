@@ -182,15 +182,22 @@ def test_a_model_name_that_is_not_utf8_is_printed_escaped(tmp_path):
 )
 @pytest.mark.parametrize("display", [":97", None])
 def test_no_x_server_is_one_line_not_an_abort(command, display, tmp_path):
+    """The app says in one line that it needs a display (Qt would abort with exit 134
+    and a hint to reinstall xcb-cursor0); an export either renders without X (the
+    EGL route, where the machine has it) or says so in one line."""
     args = [a.format(tmp=tmp_path) for a in command]
     res = cli(
         *args,
         env={"DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "WAYLAND_DISPLAY": None},
         timeout=BOUND,
     )
+    assert "xcb-cursor0" not in res.err
+    if command and res.code == 0:
+        assert_ok(res)
+        assert (tmp_path / "a.png").exists()
+        return
     assert_refused(res, "display")
     assert len(res.err.strip().splitlines()) == 1, res.err
-    assert "xcb-cursor0" not in res.err
     assert not list(tmp_path.iterdir())
 
 
