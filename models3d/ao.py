@@ -205,7 +205,9 @@ def _reduce(a: np.ndarray) -> np.ndarray:
 def _frames(normals: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Two tangents per normal."""
     ref = np.where(
-        np.abs(normals[:, :1]) < 0.9, np.float32([[1, 0, 0]]), np.float32([[0, 1, 0]])
+        np.abs(normals[:, :1]) < 0.9,
+        np.array([[1.0, 0.0, 0.0]], dtype=np.float32),
+        np.array([[0.0, 1.0, 0.0]], dtype=np.float32),
     )
     t1 = np.cross(normals, ref)
     t1 /= np.linalg.norm(t1, axis=1, keepdims=True).clip(1e-9)
@@ -239,7 +241,7 @@ def trace(
         while t < RADIUS:
             # the cell must be narrower than the cone and than half the height above
             # the start surface, or it could hold that surface
-            height = t * math.sin(e) + off
+            height = t * math.sin(e) + float(off)
             cell = min(spread * t, height / 2)
             level = math.floor(math.log2(max(cell / grid.voxel, 1.0)))
             alpha = grid.opacity(start + d * np.float32(t), level)

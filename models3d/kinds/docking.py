@@ -169,8 +169,8 @@ def _target_and_kurs(out: Build) -> list[Part]:
         tip = root + e * 0.45
         booms.append((root, tip))
         mats.append(matrix(None, tip + _X * 0.02))
-    booms = np.asarray(booms)
-    parts.append(beams(booms[:, 0], booms[:, 1], 0.04, "metal"))
+    ends = np.asarray(booms)
+    parts.append(beams(ends[:, 0], ends[:, 1], 0.04, "metal"))
     parts.append(instances(head, mats))
     out.counts["kurs_antennas"] += 2
     return parts

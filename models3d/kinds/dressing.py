@@ -146,8 +146,8 @@ def sphere_panels(
     edges = np.linspace(-q, q, 5)
     g = _GAP / radius
     tops, outs = [], []
-    for name, n in ALL_DIRS.items():
-        n = np.asarray(n, dtype=np.float64)
+    for name, direction in ALL_DIRS.items():
+        n = np.asarray(direction, dtype=np.float64)
         a = np.roll(n, 1) if n[0] == 0 else np.array([0.0, 1.0, 0.0])
         a = a - np.dot(a, n) * n
         a /= np.linalg.norm(a)
@@ -194,8 +194,8 @@ def handrails(
         t = np.linspace(0.03, 0.97, k)[:, None]
         for f in p + t * (q - p):
             feet.append((f - n * 0.02, f + n * (height - 0.01)))
-    feet = np.asarray(feet)
-    out.add(beams(feet[:, 0], feet[:, 1], 0.028, material))
+    ends = np.asarray(feet)
+    out.add(beams(ends[:, 0], ends[:, 1], 0.028, material))
 
 
 def axial_handrails(
@@ -283,7 +283,7 @@ def portholes(out: Build, points, normals, radius=0.2) -> None:
     out.add(instances(glass, mats))
 
 
-def hull_points(radius: float, xs, angles, lift: float = 0.0):
+def hull_points(radius, xs, angles, lift: float = 0.0):
     """Points on a cylinder of `radius` at stations xs and angles (from +Y towards
     +Z), with their outward normals."""
     xs, angles, r = np.broadcast_arrays(

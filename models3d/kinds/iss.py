@@ -199,9 +199,8 @@ class TrussKind(Kind):
 def _us_body(out, shape, half, r, fwd, aft, cone, ports, keep_extra=()) -> None:
     """A US-style hull: shield panels, gold handrails, a common berthing mechanism at
     every port."""
-    pts, mats = trim_ports(
-        *hull_profile(half, r, fwd_port=fwd, aft_port=aft, cone=cone), fwd=fwd, aft=aft
-    )
+    pts, mats = hull_profile(half, r, fwd_port=fwd, aft_port=aft, cone=cone)
+    pts, mats = trim_ports(pts, mats, fwd=fwd, aft=aft)
     keep = [
         (p.position[0], math.atan2(p.position[2], p.position[1]), DOCK_R + 0.35)
         for n, p in ports.items()

@@ -47,7 +47,7 @@ def end_radius(r: float) -> float:
 
 class CylinderKind(AxialKind):
     name = "cylinder"
-    shape_keys = ("array_span", "array_width", "array_at")
+    shape_keys: tuple[str, ...] = ("array_span", "array_width", "array_at")
     description = "plain pressurized module with end cones"
     styles: ClassVar[dict[str, str]] = {"fwd": "hybrid", "aft": "hybrid"}
 
@@ -56,7 +56,8 @@ class CylinderKind(AxialKind):
 
     def draw(self, shape, out):
         half, r = shape.length / 2, shape.diameter / 2
-        pts, mats = trim_ports(*hull_profile(half, r), fwd=True, aft=True)
+        pts, mats = hull_profile(half, r)
+        pts, mats = trim_ports(pts, mats, fwd=True, aft=True)
         x0 = -half + DOCK_LEN + _cone(shape)
         x1 = half - DOCK_LEN - _cone(shape)
         xa = self._array_x(shape, half)
@@ -127,7 +128,8 @@ class AirlockKind(CylinderKind):
 
     def draw(self, shape, out):
         half, r = shape.length / 2, shape.diameter / 2
-        pts, mats = trim_ports(*hull_profile(half, r), fwd=True, aft=True)
+        pts, mats = hull_profile(half, r)
+        pts, mats = trim_ports(pts, mats, fwd=True, aft=True)
         x0 = -half + DOCK_LEN + _cone(shape)
         x1 = half - DOCK_LEN - _cone(shape)
         hatch_r = min(0.5, r * 0.4)
@@ -182,9 +184,8 @@ class LabKind(CylinderKind):
 
     def draw(self, shape, out):
         half, r, fr, flen = self._geom(shape)
-        pts, mats = trim_ports(
-            *hull_profile(half, r, fwd_radius=fr, fwd_len=flen), fwd=True, aft=True
-        )
+        pts, mats = hull_profile(half, r, fwd_radius=fr, fwd_len=flen)
+        pts, mats = trim_ports(pts, mats, fwd=True, aft=True)
         ports = self.ports(shape)
         cone = _cone(shape)
         x0 = -half + DOCK_LEN + cone
@@ -265,7 +266,8 @@ class PowerKind(AxialKind):
 
     def draw(self, shape, out):
         half, r, plen, x0 = self._geom(shape)
-        pts, mats = trim_ports(*self._profile(shape), fwd=True, aft=False)
+        pts, mats = self._profile(shape)
+        pts, mats = trim_ports(pts, mats, fwd=True, aft=False)
         cone = min(0.9, 0.12 * plen)
         xs0, xs1 = x0 + cone, half - DOCK_LEN - cone
         dress_body(

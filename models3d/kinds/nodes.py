@@ -97,9 +97,9 @@ class CoreKind(Kind):
         out = {}
         if "fwd" in names:
             out["fwd"] = make_port("fwd", (half, 0, 0), (1, 0, 0))
-        for name, d in RADIAL_DIRS.items():
+        for name, direction in RADIAL_DIRS.items():
             if name in names:
-                d = np.asarray(d)
+                d = np.asarray(direction)
                 out[name] = make_port(
                     name,
                     np.array([x_node, 0, 0]) + d * (rn + DOCK_LEN),

@@ -96,12 +96,12 @@ def lathe_by_material(points, mats, smooth=None, sections=48) -> list[Part]:
     kept = [
         i for i in range(len(pts) - 1) if np.linalg.norm(pts[i + 1] - pts[i]) > 1e-9
     ]
-    seg_of_face = []
+    segs_of_faces: list[int] = []
     for i in kept:
         ra, rb = pts[i][1], pts[i + 1][1]
         count = sections * (int(ra > 1e-12) + int(rb > 1e-12))
-        seg_of_face += [i] * count
-    seg_of_face = np.asarray(seg_of_face)
+        segs_of_faces += [i] * count
+    seg_of_face = np.asarray(segs_of_faces)
     parts = []
     for mat in sorted(set(mats)):
         segs = [i for i, m in enumerate(mats) if m == mat]
