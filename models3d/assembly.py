@@ -97,6 +97,8 @@ def _run(plan: Plan, check_overlap: bool = False):
     poses: dict[str, np.ndarray] = {}
     reported_overlaps: set[tuple[str, str]] = set()
     solids = _SolidCache(plan) if check_overlap else None
+    # joints recur in every later phase: each offset is computed once (linear time)
+    offsets: dict[Joint, tuple[np.ndarray, np.ndarray]] = {}
 
     for ph in plan.phases:
         where = f"phases[{ph.index}] ({ph.id})"
@@ -154,7 +156,8 @@ def _run(plan: Plan, check_overlap: bool = False):
             continue
 
         problems += [f"{where}: {p}" for p in _port_conflicts(joints)]
-        transforms, graph_problems = _compose(plan, root, present, joints, poses)
+        transforms, graph_problems = _compose(plan, root, present, joints, poses,
+                                              offsets)
         problems += [f"{where}: {p}" for p in graph_problems]
         poses = transforms
         state = StationState(ph.index, root, tuple(present), dict(joints), transforms,
@@ -182,8 +185,10 @@ def _port_conflicts(joints: dict[str, Joint]) -> list[str]:
     return out
 
 
-def _compose(plan, root, present, joints, previous_poses):
-    """Walk joints from the root; report cycles and modules not connected."""
+def _compose(plan, root, present, joints, previous_poses, offsets=None):
+    """Walk joints from the root; report cycles and modules not connected.
+    `offsets` caches (offset, inverse) per joint across phases."""
+    offsets = {} if offsets is None else offsets
     adj: dict[str, list[tuple[str, Joint]]] = {m: [] for m in present}
     for j in joints.values():
         adj[j.child].append((j.parent, j))
@@ -204,11 +209,11 @@ def _compose(plan, root, present, joints, previous_poses):
                                     "but they are already joined through other modules")
                     cycle_reported = True
                 continue
-            offset = joint_offset(plan, j)
-            if j.parent == cur:
-                transforms[nxt] = transforms[cur] @ offset
-            else:
-                transforms[nxt] = transforms[cur] @ np.linalg.inv(offset)
+            pair = offsets.get(j)
+            if pair is None:
+                offset = joint_offset(plan, j)
+                pair = offsets[j] = (offset, np.linalg.inv(offset))
+            transforms[nxt] = transforms[cur] @ pair[0 if j.parent == cur else 1]
             via[nxt] = j
             queue.append(nxt)
     for m in present:
@@ -218,9 +223,33 @@ def _compose(plan, root, present, joints, previous_poses):
 
 
 class _SolidCache:
+    """Per plan: hull solids and surface points per module, and what earlier phases
+    computed (port frames, world points per pose, pair results per relative pose), so
+    that a phase only checks the pairs whose relative pose or joints changed."""
+
     def __init__(self, plan: Plan):
         self.plan = plan
         self._cache: dict[str, tuple[list[Solid], list[np.ndarray]]] = {}
+        self.ports: dict[tuple[str, str], np.ndarray] = {}
+        self.world: dict[str, tuple[bytes, np.ndarray, np.ndarray, float]] = {}
+        self.pairs: dict[tuple[str, str], tuple[tuple, bool]] = {}
+
+    def port(self, mid: str, port: str) -> np.ndarray:
+        key = (mid, port)
+        if key not in self.ports:
+            self.ports[key] = port_matrix(self.plan.modules[mid], port)
+        return self.ports[key]
+
+    def placed(self, mid: str, t: np.ndarray):
+        """(world points, bounding-sphere centre, radius) of module `mid` at `t`."""
+        key = t.tobytes()
+        hit = self.world.get(mid)
+        if hit is None or hit[0] != key:
+            pts = np.concatenate([p @ t[:3, :3].T + t[:3, 3] for p in self.get(mid)[1]])
+            lo, hi = pts.min(axis=0), pts.max(axis=0)
+            hit = self.world[mid] = (key, pts, (lo + hi) / 2,
+                                     float(np.linalg.norm(hi - lo) / 2))
+        return hit[1:]
 
     def get(self, mid: str):
         if mid not in self._cache:
@@ -259,23 +288,27 @@ def _overlaps(plan: Plan, state: StationState, cache: _SolidCache):
     mods = list(state.modules)
     joined: dict[tuple[str, str], list[np.ndarray]] = {}
     for j in state.joints.values():
-        tp = state.transforms[j.parent] @ port_matrix(plan.modules[j.parent], j.port)
+        tp = state.transforms[j.parent] @ cache.port(j.parent, j.port)
         joined.setdefault(tuple(sorted((j.child, j.parent))), []).append(tp[:3, 3])
-    world_pts, spheres = {}, {}
-    for m in mods:
-        solids, pts = cache.get(m)
-        t = state.transforms[m]
-        world_pts[m] = np.concatenate([p @ t[:3, :3].T + t[:3, 3] for p in pts])
-        lo, hi = world_pts[m].min(axis=0), world_pts[m].max(axis=0)
-        spheres[m] = ((lo + hi) / 2, float(np.linalg.norm(hi - lo) / 2))
-    for i, a in enumerate(mods):
-        for b in mods[i + 1:]:
-            (ca, ra), (cb, rb) = spheres[a], spheres[b]
-            if np.linalg.norm(ca - cb) > ra + rb:
-                continue  # bounding spheres apart: the hulls cannot touch
-            ports = joined.get(tuple(sorted((a, b))), [])
-            if _pair_overlaps(a, b, world_pts, cache, state, ports):
-                yield a, b
+    world_pts = {}
+    centres = np.zeros((len(mods), 3))
+    radii = np.zeros(len(mods))
+    for i, m in enumerate(mods):
+        world_pts[m], centres[i], radii[i] = cache.placed(m, state.transforms[m])
+    # bounding spheres that touch, all pairs at once; the rest cannot overlap
+    gap = np.linalg.norm(centres[:, None] - centres[None], axis=2)
+    near = np.argwhere(np.triu(gap <= radii[:, None] + radii[None], k=1))
+    for i, k in near:
+        a, b = mods[i], mods[k]
+        ports = joined.get(tuple(sorted((a, b))), [])
+        key = (state.transforms[a].tobytes(), state.transforms[b].tobytes(),
+               tuple(c.tobytes() for c in ports))
+        known = cache.pairs.get((a, b))
+        if known is None or known[0] != key:  # a new pair, or its poses changed
+            known = cache.pairs[(a, b)] = (
+                key, _pair_overlaps(a, b, world_pts, cache, state, ports))
+        if known[1]:
+            yield a, b
 
 
 def _pair_overlaps(a, b, world_pts, cache, state, port_centres) -> bool:
