@@ -98,3 +98,56 @@ def test_a_texture_bigger_than_the_import_budget_is_reported(short_tmp):
 def test_bundled_plans_still_open():
     res = cli("info", "--plan", str(PLANS / "mir.toml"))
     assert_ok(res)
+
+
+def gen_chain_plan(modules: int, phases: int) -> str:
+    """A valid plan of `modules` cylinders docked in a chain over `phases` phases,
+    built on tiangong.toml's header and sources."""
+    head = (PLANS / "tiangong.toml").read_text(encoding="utf-8").split("[modules.")[0]
+    out = [head]
+    for i in range(modules):
+        out.append(
+            f'[modules.m{i}]\nkind = "cylinder"\ncategory = "module"\n'
+            f'name = {{ en = "Module {i}", ru = "Модуль {i}" }}\n'
+            f'abbr = {{ en = "M{i}", ru = "М{i}" }}\n'
+            'role = { en = "A laboratory.", ru = "Лаборатория." }\n'
+            f"[modules.m{i}.shape]\nlength = 8.0\ndiameter = 4.0\n"
+            'basis = "published"\n'
+        )
+    per, k = max(1, modules // phases), 0
+    for p in range(phases):
+        adds = []
+        for _ in range(per if p < phases - 1 else modules - k):
+            adds.append(
+                '{ module = "m0" }'
+                if k == 0
+                else f'{{ module = "m{k}", to = "m{k - 1}", port = "fwd", '
+                'own_port = "aft" }'
+            )
+            k += 1
+        out.append(
+            f'[[phases]]\nid = "p{p}"\nname = {{ en = "Phase {p}", '
+            f'ru = "Этап {p}" }}\ndate = "2030-01-01"\nsources = ["T3"]\n'
+            'confidence = "confirmed"\n'
+            + ('root = "m0"\n' if p == 0 else "")
+            + f"add = [ {', '.join(adds)} ]\n"
+        )
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize(
+    ("modules", "phases", "words"),
+    [
+        (200, 200, None),  # the documented limits: opens (16 s before, now linear)
+        (201, 201, "at most 200"),  # past them: refused at once
+    ],
+)
+def test_large_plans_open_or_are_refused_quickly(modules, phases, words, tmp_path):
+    path = tmp_path / "large.toml"
+    path.write_text(gen_chain_plan(modules, phases), encoding="utf-8")
+    res = cli("info", "--plan", str(path), "--phase", "final")
+    if words is None:
+        assert_ok(res)
+        assert "200 modules" in res.out
+    else:
+        assert_refused(res, words)
