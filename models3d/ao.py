@@ -43,8 +43,8 @@ if TYPE_CHECKING:  # geometry imports this module
     from .geometry import ModuleMeshes
     from .primitives import Part
 
-GRID_CELLS = 400_000  # finest occupancy cells per module
-MIN_VOXEL = 0.15  # metres
+GRID_CELLS = 250_000  # finest occupancy cells per module
+MIN_VOXEL = 0.18  # metres
 RADIUS = 2.5  # occluders farther than this do not count, metres
 _GROWTH = 1.75  # each cone step is this much farther than the last
 # cone axes in the normal's frame: (elevation above the tangent plane, azimuth), deg
