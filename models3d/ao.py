@@ -12,9 +12,9 @@ never cells so coarse that they could hold the vertex's own surface; each cone's
 transmittance is the product of (1 - opacity) along it. A vertex's AO is the
 cosine-weighted mean transmittance: 1 in the open, towards 0 in a closed crease.
 
-Ray casting against the triangles (models3d.picking.TriangleIndex) gives the same
-answer at roughly a millisecond per ray, i.e. minutes per module at 9 rays per vertex;
-the cone tracer does a module in milliseconds (figures: bench/meshes.py).
+Measured on the NEM (27,776 vertices): ray casting against its triangles with
+models3d.picking.TriangleIndex costs 0.57 ms per ray, about 110 s at 7 rays per vertex;
+the cone tracer takes 0.05 s, grid included (per plan: bench/meshes.py).
 
 Interface for the renderer:
 - every built-in `Part` has `ao` (float32, one per vertex) after
