@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (QComboBox, QDialogButtonBox, QGridLayout, QHBoxLayout, QLabel, QSplitter,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+                               QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from models3d.plan import Plan, text
 from models3d.viewer_model import ViewerModel
 
+from .orbit.compare import OrbitPair
 from .binding import Bindings
 from .panels import quantity_label, span_text
 from .scene import StationScene
@@ -102,11 +103,16 @@ class CompareWindow(QWidget):
         views = QSplitter(Qt.Orientation.Horizontal)
         views.addWidget(self.left)
         views.addWidget(self.right)
+        # the two plans' orbits on a second tab, one clock and one camera for both
+        self.orbits = OrbitPair(self.left.model, self.right.model)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(views, tr("Stations"))
+        self.tabs.addTab(self.orbits, tr("Orbits"))
         self.table = QTableWidget()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.scale_label = QLabel()
         split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(views)
+        split.addWidget(self.tabs)
         split.addWidget(self.table)
         split.setSizes([520, 260])
         lay = QGridLayout(self)
@@ -181,6 +187,7 @@ class CompareWindow(QWidget):
         self.bindings.release()
         for side in (self.left, self.right):
             side.scene.close()
+        self.orbits.close_gl()
         super().closeEvent(ev)
 
     def keyPressEvent(self, ev) -> None:

@@ -10,6 +10,7 @@ import importlib
 from .actions import ActionSpec
 
 FEATURES: tuple[str, ...] = (  # module names
+    "ui.orbit.feature",
     "ui.overlays.feature",
     "ui.portmap.feature",
 )

@@ -313,55 +313,55 @@
     </message>
     <message>
       <source>Orbit view</source>
-      <translation type="unfinished" />
+      <translation>Орбита</translation>
     </message>
     <message>
       <source>Orbit map</source>
-      <translation type="unfinished" />
+      <translation>Карта орбиты</translation>
     </message>
     <message>
       <source>Show the &amp;orbit view</source>
-      <translation type="unfinished" />
+      <translation>Показать &amp;орбиту</translation>
     </message>
     <message>
       <source>The plan's orbit on a globe: ring, station, Sun, ground track and the coverage band</source>
-      <translation type="unfinished" />
+      <translation>Орбита плана на глобусе: кольцо орбиты, станция, Солнце, трасса и полоса охвата</translation>
     </message>
     <message>
       <source>Show the orbit &amp;map and numbers</source>
-      <translation type="unfinished" />
+      <translation>Показать &amp;карту и числа орбиты</translation>
     </message>
     <message>
       <source>A day of ground track on a world map, the coverage of Russia and the orbit's numbers with their method</source>
-      <translation type="unfinished" />
+      <translation>Трасса за сутки на карте мира, охват России и числа орбиты с методом их расчёта</translation>
     </message>
     <message>
       <source>&amp;Play the orbit</source>
-      <translation type="unfinished" />
+      <translation>&amp;Запустить орбиту</translation>
     </message>
     <message>
       <source>Run the orbit's clock</source>
-      <translation type="unfinished" />
+      <translation>Запустить часы орбиты</translation>
     </message>
     <message>
       <source>&amp;Sun from orbit</source>
-      <translation type="unfinished" />
+      <translation>&amp;Солнце с орбиты</translation>
     </message>
     <message>
       <source>Light the station as the Sun does at the orbit position shown: the Earth's glow from below, darkness in eclipse</source>
-      <translation type="unfinished" />
+      <translation>Освещать станцию так, как её освещает Солнце в показанной точке орбиты: свет Земли снизу, темнота в тени Земли</translation>
     </message>
     <message>
       <source>&amp;Export orbit picture...</source>
-      <translation type="unfinished" />
+      <translation>&amp;Экспорт изображения орбиты...</translation>
     </message>
     <message>
       <source>The globe or the map as a picture</source>
-      <translation type="unfinished" />
+      <translation>Глобус или карта в виде изображения</translation>
     </message>
     <message>
       <source>&amp;Pause the orbit</source>
-      <translation type="unfinished" />
+      <translation>&amp;Остановить орбиту</translation>
     </message>
     <message>
       <source>Scale &amp;bar</source>
@@ -552,11 +552,11 @@
     <name>compare</name>
     <message>
       <source>Stations</source>
-      <translation type="unfinished" />
+      <translation>Станции</translation>
     </message>
     <message>
       <source>Orbits</source>
-      <translation type="unfinished" />
+      <translation>Орбиты</translation>
     </message>
     <message>
       <source>Compare plans — ROSS Explorer</source>
@@ -928,23 +928,23 @@
     <name>orbit</name>
     <message>
       <source>Export orbit picture</source>
-      <translation type="unfinished" />
+      <translation>Экспорт изображения орбиты</translation>
     </message>
     <message>
       <source>The globe at the time shown</source>
-      <translation type="unfinished" />
+      <translation>Глобус в показанный момент</translation>
     </message>
     <message>
       <source>The world map with a day of ground track</source>
-      <translation type="unfinished" />
+      <translation>Карта мира с трассой за сутки</translation>
     </message>
     <message>
       <source>Picture</source>
-      <translation type="unfinished" />
+      <translation>Изображение</translation>
     </message>
     <message>
       <source>Orbit view size</source>
-      <translation type="unfinished" />
+      <translation>Размер окна орбиты</translation>
     </message>
     <message>
       <source>Custom</source>
@@ -960,7 +960,7 @@
     </message>
     <message>
       <source>Format</source>
-      <translation type="unfinished" />
+      <translation>Формат</translation>
     </message>
     <message>
       <source>Transparent background</source>
@@ -968,15 +968,15 @@
     </message>
     <message>
       <source>Caption: plan, orbit, time and sources</source>
-      <translation type="unfinished" />
+      <translation>Подпись: план, орбита, время и источники</translation>
     </message>
     <message>
       <source>As in the orbit view</source>
-      <translation type="unfinished" />
+      <translation>Как в окне орбиты</translation>
     </message>
     <message>
       <source>The first view</source>
-      <translation type="unfinished" />
+      <translation>Исходный вид</translation>
     </message>
     <message>
       <source>Camera</source>
@@ -1000,19 +1000,19 @@
     </message>
     <message>
       <source>2x</source>
-      <translation type="unfinished" />
+      <translation>2x</translation>
     </message>
     <message>
       <source>4x</source>
-      <translation type="unfinished" />
+      <translation>4x</translation>
     </message>
     <message>
       <source>{0} × {1} px</source>
-      <translation type="unfinished" />
+      <translation>{0} × {1} пикс.</translation>
     </message>
     <message>
       <source>{0} px wide, half as high plus the legend</source>
-      <translation type="unfinished" />
+      <translation>ширина {0} пикс., высота вдвое меньше плюс легенда</translation>
     </message>
     <message>
       <source>Exporting {0}...</source>
@@ -1028,47 +1028,47 @@
     </message>
     <message>
       <source>Exported {0}</source>
-      <translation type="unfinished" />
+      <translation>Экспортировано: {0}</translation>
     </message>
     <message>
       <source>longitude (°)</source>
-      <translation type="unfinished" />
+      <translation>долгота (°)</translation>
     </message>
     <message>
       <source>latitude (°)</source>
-      <translation type="unfinished" />
+      <translation>широта (°)</translation>
     </message>
     <message>
       <source>Number</source>
-      <translation type="unfinished" />
+      <translation>Величина</translation>
     </message>
     <message>
       <source>overflown</source>
-      <translation type="unfinished" />
+      <translation>пролёт над территорией</translation>
     </message>
     <message>
       <source>within {0} km</source>
-      <translation type="unfinished" />
+      <translation>в пределах {0} км</translation>
     </message>
     <message>
       <source>{0}: |lat| ≤ {1}°, {2} % of Russia</source>
-      <translation type="unfinished" />
+      <translation>{0}: |шир.| ≤ {1}°, {2} % площади России</translation>
     </message>
     <message>
       <source>24 h of ground track from {0} 00:00 UTC (first ascending node over 0°; the plans give no node). Red dot: the station at the time shown; dashed: day/night line.</source>
-      <translation type="unfinished" />
+      <translation>Трасса за 24 ч с {0} 00:00 UTC (первый восходящий узел над 0°; в планах узел не указан). Красная точка: станция в показанный момент; пунктир: граница дня и ночи.</translation>
     </message>
     <message>
       <source>Outline: {0}</source>
-      <translation type="unfinished" />
+      <translation>Контур: {0}</translation>
     </message>
     <message>
       <source>none</source>
-      <translation type="unfinished" />
+      <translation>нет</translation>
     </message>
     <message>
       <source>km</source>
-      <translation type="unfinished" />
+      <translation>км</translation>
     </message>
     <message>
       <source>Inclination</source>
@@ -1080,115 +1080,115 @@
     </message>
     <message>
       <source>Period (node to node)</source>
-      <translation type="unfinished" />
+      <translation>Период (от узла до узла)</translation>
     </message>
     <message>
       <source>Node drift</source>
-      <translation type="unfinished" />
+      <translation>Дрейф узла</translation>
     </message>
     <message>
       <source>Highest latitude below</source>
-      <translation type="unfinished" />
+      <translation>Наибольшая широта подспутниковой точки</translation>
     </message>
     <message>
       <source>Sun-synchronous inclination</source>
-      <translation type="unfinished" />
+      <translation>Солнечно-синхронное наклонение</translation>
     </message>
     <message>
       <source>Russia overflown</source>
-      <translation type="unfinished" />
+      <translation>Пролёт над Россией</translation>
     </message>
     <message>
       <source>Longest shadow per orbit</source>
-      <translation type="unfinished" />
+      <translation>Наибольшая тень за виток</translation>
     </message>
     <message>
       <source>No shadow above beta</source>
-      <translation type="unfinished" />
+      <translation>Без тени при бета более</translation>
     </message>
     <message>
       <source>Beta over the year</source>
-      <translation type="unfinished" />
+      <translation>Бета за год</translation>
     </message>
     <message>
       <source>Circular orbit, radius = 6378.137 km (WGS 84 equatorial) + altitude; node and station drift at the first-order secular J2 rates (J2 = 1.08263e-3); period is node to node. Max latitude is the geodetic latitude of the point below the station at the orbit's top (inclination, or 180 - inclination if retrograde). Russia 'overflown' = the share of its area inside |lat| &lt;= max latitude, the band its ground tracks cross as the node drifts (a track itself has no width); 'within d km' = inside that band widened by d along the meridian. Areas on the WGS 84 ellipsoid (cylindrical equal-area projection, edges straight in lon/lat, densified to 0.1 degree). Outline: Natural Earth 4.1.0 admin 0, 1:50m, de facto borders (Crimea and the southern Kurils inside Russia). Beta = the Sun's angle to the orbit plane, Sun by Meeus (ch. 25); its range is over {0} to {1} for every node (the plans give no node). Shadow: a cylinder of the equatorial radius; the longest is at the smallest |beta| in that range; no shadow above the no-eclipse beta.</source>
-      <translation type="unfinished" />
+      <translation>Круговая орбита, радиус = 6378,137 км (экваториальный радиус WGS 84) + высота; узел и станция смещаются с вековыми скоростями первого порядка от J2 (J2 = 1,08263e-3); период — от узла до узла. Наибольшая широта — геодезическая широта подспутниковой точки в высшей точке орбиты (наклонение или 180 − наклонение для обратной орбиты). «Пролёт над Россией» — доля её площади внутри |шир.| &lt;= наибольшей широты: полосы, которую пересекают трассы при дрейфе узла (сама трасса ширины не имеет); «в пределах d км» — внутри этой полосы, расширенной на d вдоль меридиана. Площади на эллипсоиде WGS 84 (цилиндрическая равновеликая проекция, рёбра прямые в долготе и широте, со сгущением до 0,1°). Контур: Natural Earth 4.1.0, admin 0, 1:50m, фактические границы (Крым и южные Курилы внутри России). Бета — угол Солнца к плоскости орбиты, Солнце по Meeus (гл. 25); её диапазон — с {0} по {1} для любого узла (в планах узел не указан). Тень — цилиндр экваториального радиуса; наибольшая — при наименьшем |бета| в этом диапазоне; при бета выше предельной тени нет.</translation>
     </message>
     <message>
       <source>°/day</source>
-      <translation type="unfinished" />
+      <translation>°/сут</translation>
     </message>
     <message>
       <source> The plan gives no altitude: {0:g} km is assumed.</source>
-      <translation type="unfinished" />
+      <translation> В плане нет высоты: принято {0:g} км.</translation>
     </message>
     <message>
       <source>min</source>
-      <translation type="unfinished" />
+      <translation>мин</translation>
     </message>
     <message>
       <source>{0}° to {1}°</source>
-      <translation type="unfinished" />
+      <translation>от {0}° до {1}°</translation>
     </message>
     <message>
       <source>Russia within {0} km</source>
-      <translation type="unfinished" />
+      <translation>Россия в пределах {0} км</translation>
     </message>
     <message>
       <source>Turn with the Earth</source>
-      <translation type="unfinished" />
+      <translation>Вращать вместе с Землёй</translation>
     </message>
     <message>
       <source>Keep the Earth still and let the orbit and the Sun turn round it</source>
-      <translation type="unfinished" />
+      <translation>Земля неподвижна, орбита и Солнце вращаются вокруг неё</translation>
     </message>
     <message>
       <source>in the Earth's shadow</source>
-      <translation type="unfinished" />
+      <translation>в тени Земли</translation>
     </message>
     <message>
       <source>in sunlight</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Inclination {0:g}°, altitude {1:g} km, period {2:.1f} min</source>
-      <translation type="unfinished" />
+      <translation>на солнце</translation>
     </message>
     <message>
       <source>“{0}” states no orbit, so there is nothing to draw here. The orbit view shows the plans that give an inclination (the ROS plans).</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Beta {0:+.1f}° · {1:.1f} min in shadow per orbit · station {2}</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>(the plan gives no altitude: {0:g} km assumed)</source>
-      <translation type="unfinished" />
+      <translation>В плане «{0}» орбита не указана, поэтому здесь нечего показать. Окно орбиты показывает планы, где задано наклонение (планы РОС).</translation>
     </message>
     <message>
       <source>Playing speed: real seconds per orbit</source>
-      <translation type="unfinished" />
+      <translation>Скорость: секунд реального времени на виток</translation>
     </message>
     <message>
       <source>Time of day (UTC) shown; drag to scrub</source>
-      <translation type="unfinished" />
+      <translation>Показанное время суток (UTC); перетащите, чтобы перемотать</translation>
     </message>
     <message>
       <source>Date (UTC): the Sun's place and the orbit's start</source>
-      <translation type="unfinished" />
+      <translation>Дата (UTC): положение Солнца и начало орбиты</translation>
     </message>
     <message>
       <source>Pause the orbit</source>
-      <translation type="unfinished" />
+      <translation>Остановить орбиту</translation>
     </message>
     <message>
       <source>Play the orbit</source>
-      <translation type="unfinished" />
+      <translation>Запустить орбиту</translation>
     </message>
     <message>
       <source>1 orbit in {0:g} s</source>
-      <translation type="unfinished" />
+      <translation>1 виток за {0:g} с</translation>
+    </message>
+    <message>
+      <source>Inclination {0}°, altitude {1} km, period {2} min</source>
+      <translation>Наклонение {0}°, высота {1} км, период {2} мин</translation>
+    </message>
+    <message>
+      <source>Beta {0}° · {1} min in shadow per orbit · station {2}</source>
+      <translation>Бета {0}° · {1} мин в тени за виток · станция {2}</translation>
+    </message>
+    <message>
+      <source>(the plan gives no altitude: {0} km assumed)</source>
+      <translation>(в плане нет высоты: принято {0} км)</translation>
     </message>
   </context>
   <context>
