@@ -46,7 +46,7 @@ def interrupt_when(args: list[str], ready, signum: int, env=None, grace: float =
     )
     deadline = time.monotonic() + BOUND
     try:
-        while not ready():
+        while not ready(proc.pid):
             if proc.poll() is not None:
                 pytest.fail(f"finished before the signal: {proc.stderr.read()!r}")
             if time.monotonic() > deadline:
@@ -63,7 +63,20 @@ def interrupt_when(args: list[str], ready, signum: int, env=None, grace: float =
 
 
 def _part_in(folder: Path):
-    return lambda: any(".part" in n for n in os.listdir(folder))
+    return lambda _pid: any(".part" in n for n in os.listdir(folder))
+
+
+def _children(pid: int, text: str) -> set[int]:
+    """Processes started by `pid` whose command line holds `text`."""
+    found = set()
+    for child in _processes_mentioning(text):
+        try:
+            stat_line = Path(f"/proc/{child}/stat").read_text()
+        except OSError:
+            continue
+        if int(stat_line.rsplit(")", 1)[1].split()[1]) == pid:
+            found.add(child)
+    return found
 
 
 def _check(code: int, err: str, expected: int) -> None:
@@ -166,13 +179,19 @@ def test_a_signal_during_an_import_stops_the_reader_too(sig, tmp_path):
     signum, expected = SIGNALS[sig]
     model = tmp_path / "slow.gltf"
     _slow_model(model)
-    workers = set(_processes_mentioning("models3d._import_worker"))
-    code, err = interrupt_when(
-        ["inspect", str(model)],
-        lambda: set(_processes_mentioning("models3d._import_worker")) - workers,
-        signum,
-        grace=0.3,
-    )
+    workers: set[int] = set()
+
+    def reading(pid: int) -> bool:
+        workers.update(_children(pid, "models3d._import_worker"))
+        return bool(workers)
+
+    code, err = interrupt_when(["inspect", str(model)], reading, signum, grace=0.3)
     _check(code, err, expected)
-    time.sleep(0.2)
-    assert not set(_processes_mentioning("models3d._import_worker")) - workers
+    assert workers
+    alive = [
+        w
+        for w in workers
+        if Path(f"/proc/{w}").exists()
+        and "Z" not in Path(f"/proc/{w}/stat").read_text().rsplit(")", 1)[1][:3]
+    ]
+    assert not alive, "the reader was left running"
