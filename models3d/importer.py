@@ -335,7 +335,8 @@ class Placement:
 
     mode: "fit" (scaled to the module's length and diameter), "units" (the file's unit
     is `unit`), "factor" (metres = file units x `factor`, for files whose unit is
-    unknown) or "length" (scaled so the model is `length` metres along the docking axis).
+    unknown) or "length" (scaled so the model is `length` metres along the docking
+    axis).
     """
 
     mode: str = "fit"
