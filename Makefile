@@ -8,7 +8,7 @@ QM := assets/translations/ross_ru.qm
 
 VALIDATORS := tools/validators/node_modules/.installed
 
-.PHONY: run test test-fast bench lint format clean vendor-web
+.PHONY: run test test-fast bench lint format clean vendor-web dist dist-check
 
 $(STAMP): pyproject.toml
 	@tools/system_packages.sh run
@@ -59,3 +59,28 @@ bench: $(STAMP) $(QM)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis *.egg-info
+
+# make dist: the wheel and the sdist (python -m build, with this venv's setuptools) and
+# the PyInstaller one-folder bundle as dist/ross-explorer-<version>-linux-x86_64.tar.gz
+# (tools/bundle/ross-explorer.spec says what it leaves out). make dist-check unpacks the
+# bundle in a fresh folder and checks its first frame under Xvfb and a headless export.
+DIST_STAMP := $(VENV)/.dist-stamp
+BUNDLE_WORK := build/bundle
+
+$(DIST_STAMP): pyproject.toml $(STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test,dist]'
+	@touch $@
+
+dist: $(DIST_STAMP) $(QM)
+	rm -rf dist $(BUNDLE_WORK)
+	$(PY) -m build --no-isolation --outdir dist .
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath $(BUNDLE_WORK)/out \
+		--workpath $(BUNDLE_WORK)/work tools/bundle/ross-explorer.spec
+	tar -C $(BUNDLE_WORK)/out -czf dist/ross-explorer-$$($(PY) -c \
+		'import models3d; print(models3d.__version__)')-linux-x86_64.tar.gz ross-explorer
+	@ls -l dist
+
+dist-check: $(STAMP)
+	@tools/system_packages.sh test
+	@ls dist/ross-explorer-*-linux-x86_64.tar.gz >/dev/null 2>&1 || $(MAKE) --no-print-directory dist
+	tools/bundle/check.sh $$(ls -t dist/ross-explorer-*-linux-x86_64.tar.gz | head -1)

@@ -72,6 +72,22 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="start, draw one frame, print its timing and quit (smoke test)",
     )
+    from models3d import __version__
+
+    parser.add_argument(
+        "--version", action="version", version=f"ROSS Explorer {__version__}"
+    )
+    parser.add_argument(
+        "--install-desktop",
+        action="store_true",
+        help="add the app to the desktop's menu: entry, icons and metainfo in "
+        "$XDG_DATA_HOME (default ~/.local/share)",
+    )
+    parser.add_argument(
+        "--uninstall-desktop",
+        action="store_true",
+        help="remove exactly what --install-desktop wrote",
+    )
     sub = parser.add_subparsers(dest="command")
     p_plans = sub.add_parser("plans", help="list the bundled plans")
     p_plans.add_argument("--json", action="store_true", help="print JSON")
@@ -84,8 +100,8 @@ def build_parser() -> argparse.ArgumentParser:
     p_exp = sub.add_parser(
         "export",
         help="export pictures, every phase, an animation or the 3D scene",
-        description="Render without showing a window (needs an X display: use xvfb-run "
-        "on a headless machine). Prints every file it writes.",
+        description="Render without showing a window; with no X display it renders "
+        "through EGL (no Xvfb needed). Prints every file it writes.",
     )
     p_exp.add_argument("--plan", required=True, help="plan id or path of a plan file")
     p_exp.add_argument(
@@ -128,8 +144,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--out",
         required=True,
         help="output file (with --phase all, "
-        "pictures and 3D files get _01, _02 ... before the extension)",
+        "pictures and 3D files get _01, _02 ... before the extension), or an "
+        "existing folder: <plan>_<phase>.<ext> inside it",
     )
+    from models3d.export_options import add_arguments
+
+    add_arguments(p_exp)  # camera, look and animation timing
     p_ins = sub.add_parser("inspect", help="check a 3D model file before importing it")
     p_ins.add_argument("file", help="a glTF/GLB, OBJ, STL or PLY file")
     p_ins.add_argument("--json", action="store_true", help="print JSON")
@@ -271,6 +291,7 @@ def display_problem() -> str | None:
 def cmd_export(args) -> int:
     from pathlib import Path
 
+    from models3d.export_options import in_folder, request_fields
     from models3d.fileio import (
         check_destination,
         check_interrupted,
@@ -282,12 +303,16 @@ def cmd_export(args) -> int:
 
     plan = _load(args.plan)
     out = expand_path(args.out)
-    fmt = format_of(out, args.format)
+    folder = _output_folder(out, args.out)
+    fmt = (args.format or "png") if folder else format_of(out, args.format)
     width, height = _parse_size(args.size)
     if args.phase == "all" or fmt in ("gif", "mp4"):
         phases = list(range(len(plan.phases)))
     else:
         phases = [_phase(plan, args.phase)]
+    if folder:
+        out = in_folder(out, plan, fmt, phases)
+    look = request_fields(args, plan, phases, fmt)  # one-line errors before rendering
     check_destination(out)  # before any rendering: /dev/null, a FIFO, a folder ...
     existed = {
         str(p)
@@ -307,7 +332,10 @@ def cmd_export(args) -> int:
 
         job = scene_job(plan, phases, out, fmt)
     else:
-        problem = display_problem()
+        from ui.export.egl import headless_route
+
+        # no usable X display: Qt's offscreen platform and a surfaceless EGL context
+        problem = headless_route(display_problem())
         if problem:
             return _fail(f"export renders with OpenGL: {problem}")
         from ui.app import _configure_qt
@@ -327,9 +355,9 @@ def cmd_export(args) -> int:
                 width,
                 height,
                 args.ssaa,
-                args.transparent,
-                args.caption,
-                args.mode,
+                caption=args.caption,
+                mode=args.mode,
+                **look,
             )
         )
     last = None
@@ -347,6 +375,17 @@ def cmd_export(args) -> int:
                 f"as they are: {names}{' ...' if len(stale) > 5 else ''}"
             )
     return 0
+
+
+def _output_folder(out, text: str) -> bool:
+    """Whether --out names an existing folder to write into. A folder named like a
+    file of a known format (pictures.png/) is refused as a destination, as before,
+    unless the argument ends with a slash."""
+    from models3d.imaging import ALL_FORMATS
+
+    if not os.path.isdir(out):  # False, not ENAMETOOLONG, for a 256-byte name
+        return False
+    return text.endswith("/") or out.suffix.lower().lstrip(".") not in ALL_FORMATS
 
 
 def _planned(out, fmt: str, phases: list[int], count: int) -> list:
@@ -398,6 +437,29 @@ def cmd_inspect(args) -> int:
         )
         + "\n"
     )
+    return 0
+
+
+def _desktop_asked(args) -> bool:
+    return bool(args.install_desktop or args.uninstall_desktop)
+
+
+def cmd_desktop(args) -> int:
+    """--install-desktop / --uninstall-desktop (models3d.desktop; no Qt, no display)."""
+    from models3d.desktop import install_desktop, uninstall_desktop
+    from models3d.errors import UsageError
+
+    if args.install_desktop and args.uninstall_desktop:
+        raise UsageError("--install-desktop and --uninstall-desktop: give one of them")
+    if args.install_desktop:
+        for path in install_desktop():
+            _out(f"wrote {path}\n")
+        return 0
+    removed = uninstall_desktop()
+    for path in removed:
+        _out(f"removed {path}\n")
+    if not removed:
+        _out("nothing to remove: the desktop entry is not installed\n")
     return 0
 
 
@@ -511,7 +573,7 @@ def _main(argv) -> int:
         "info": cmd_info,
         "export": cmd_export,
         "inspect": cmd_inspect,
-    }.get(args.command, cmd_gui)
+    }.get(args.command, cmd_desktop if _desktop_asked(args) else cmd_gui)
     if not stdout_open and handler is not cmd_gui:
         return _fail("standard output is closed; nothing can be printed")
     try:

@@ -15,9 +15,10 @@ from .errors import PlanError
 from .fileio import FileRefused, expand_path, printable, read_regular
 from .plan.model import Plan, text
 from .plan.reader import MAX_FILE_BYTES, read_plan
+from .resources import asset
 from .station import Station
 
-PLANS_DIR = Path(__file__).resolve().parent.parent / "assets" / "plans"
+PLANS_DIR = asset("plans")
 DEFAULT_PLAN = "ros-2024"
 
 

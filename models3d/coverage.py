@@ -27,8 +27,9 @@ import numpy as np
 
 from .errors import UsageError
 from .orbit import FLATTENING, RE_KM
+from .resources import asset
 
-GEO_DIR = Path(__file__).resolve().parent.parent / "assets" / "geo"
+GEO_DIR = asset("geo")
 RUSSIA_FILE = GEO_DIR / "russia_50m.geojson"
 LAND_FILE = GEO_DIR / "land_110m.geojson"
 RUSSIA_OUTLINE_NAME = "Natural Earth 4.1.0 admin 0 countries 1:50m: Russia (de facto)"

@@ -17,6 +17,7 @@ import numpy as np
 
 from .geometry import ModuleMeshes
 from .primitives import Part, boxes, lathe, merge_parts, rotation_to
+from .resources import asset
 
 FIGURES = ("human", "iss")
 HUMAN_HEIGHT = 1.8  # metres: a tall adult, the figure the issue asks for
@@ -28,7 +29,7 @@ ISS_TRUSS_M = 109.0
 ISS_ARRAYS_M = 73.0
 ISS_MODULES_M = 51.0
 ISS_SOURCE = "NASA, International Space Station Facts and Figures"
-ISS_PLAN = Path(__file__).resolve().parent.parent / "assets" / "plans" / "iss.toml"
+ISS_PLAN = asset("plans", "iss.toml")
 
 GAP_M = 10.0  # between the station's box and the ISS outline
 HUMAN_GAP_M = 1.5  # between the station's forward end and the person

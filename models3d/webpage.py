@@ -29,10 +29,11 @@ from .axes import to_file
 from .errors import ExportError
 from .imaging import atomic_write, check_destination
 from .plan import Plan, text
+from .resources import asset
 from .scene_export import glb_bytes, scene_items, snapshots
 from .scene_extras import plan_report
 
-WEB = Path(__file__).resolve().parent.parent / "assets" / "web"
+WEB = asset("web")
 MAX_BYTES = 5 * 2**20  # the page of the largest plan stays under 5 MB
 MOTION_SAMPLES = 13  # poses per docking motion; the page interpolates between them
 LANGUAGES = ("en", "ru")

@@ -2,8 +2,9 @@
 # Makes sure the Debian packages the app and its tests need are present.
 #   tools/system_packages.sh run    packages to run the app (venv, Qt's xcb and GL libraries)
 #   tools/system_packages.sh test   the above plus Xvfb for the headless GL tests, Chromium
-#                                   for the web-page tests, Java for the HTML checker and
-#                                   Node.js/npm for the glTF validator (if not present)
+#                                   for the web-page tests, Java for the HTML checker,
+#                                   Node.js/npm for the glTF validator (if not present) and
+#                                   the desktop entry and AppStream validators
 # As root it installs what is missing; otherwise it prints the one apt-get line to run
 # and exits 1.
 set -euo pipefail
@@ -13,7 +14,8 @@ run_pkgs=(python3-venv libgl1 libegl1 libgl1-mesa-dri libglib2.0-0 libfontconfig
   libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4
   libxcb-keysyms1 libxcb-shape0 libxcb-randr0 libxcb-render-util0 libxcb-image0
   libxcb-xinerama0 libxcb-xkb1 libx11-xcb1 fonts-dejavu-core)
-test_pkgs=(xvfb xauth chromium default-jre-headless)
+# desktop-file-utils and appstream: the validators of the desktop entry and metainfo
+test_pkgs=(xvfb xauth chromium default-jre-headless desktop-file-utils appstream)
 
 pkgs=("${run_pkgs[@]}")
 [ "$mode" = "test" ] && pkgs+=("${test_pkgs[@]}")

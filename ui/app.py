@@ -1,4 +1,5 @@
-"""Start-up of the GUI: OpenGL format and context sharing before the QApplication exists."""
+"""Start-up of the GUI: OpenGL format and context sharing before the QApplication
+exists, the app icon and the desktop entry's id."""
 
 from __future__ import annotations
 
@@ -6,7 +7,9 @@ import os
 import sys
 import time
 
+from models3d.desktop import APP_ID, ICON_SIZES
 from models3d.plan import Plan
+from models3d.resources import asset
 
 _T0 = time.perf_counter()
 
@@ -23,14 +26,34 @@ def _configure_qt() -> None:
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
 
 
-def run(plan: Plan, phase: int | None, quit_after_first_frame: bool = False,
-        restore: bool = True, language: str | None = None) -> int:
+def app_icon():
+    """The app's icon (assets/icons, hicolor layout) at every size it is drawn at."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QIcon
+
+    icon = QIcon()
+    for n in ICON_SIZES:
+        path = asset("icons", "hicolor", f"{n}x{n}", "apps", f"{APP_ID}.png")
+        icon.addFile(str(path), QSize(n, n))
+    return icon
+
+
+def run(
+    plan: Plan,
+    phase: int | None,
+    quit_after_first_frame: bool = False,
+    restore: bool = True,
+    language: str | None = None,
+) -> int:
     _configure_qt()
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("ROSS Explorer")
     app.setOrganizationName("ROSS Explorer")
+    # the desktop entry's id: Wayland compositors match the window to it by this name
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
     from . import i18n
     from .main_window import MainWindow
     from .settings import settings
@@ -39,11 +62,15 @@ def run(plan: Plan, phase: int | None, quit_after_first_frame: bool = False,
     lang = i18n.install(app, None if choice == "system" else choice)
     window = MainWindow(plan, phase, restore=restore, language=lang)
     if quit_after_first_frame:
+
         def first_frame():
             ms = (time.perf_counter() - _T0) * 1000
             st = window.model
-            print(f"first frame after {ms:.0f} ms: {st.plan.id} phase {st.phase + 1}, "
-                  f"{len(st.modules())} modules", flush=True)
+            print(
+                f"first frame after {ms:.0f} ms: {st.plan.id} phase {st.phase + 1}, "
+                f"{len(st.modules())} modules",
+                flush=True,
+            )
             app.quit()
 
         window.view.frameSwapped.connect(first_frame)

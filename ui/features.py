@@ -13,6 +13,7 @@ FEATURES: tuple[str, ...] = (  # module names
     "ui.orbit.feature",
     "ui.overlays.feature",
     "ui.portmap.feature",
+    "ui.camera_files",
 )
 
 

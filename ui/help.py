@@ -62,10 +62,12 @@ def about_html(version: str) -> str:
         rows.append(f"<tr><td>{html.escape(pid)}</td><td>{html.escape(text(plan.title))}"
                     f"</td><td>{html.escape(plan.date)}</td><td align='right'>"
                     f"{len(plan.sources)}</td></tr>")
-    root = PLANS_DIR.parent.parent
-    links = [(root / "README.md", tr("User guide (README)")),
+    from models3d.resources import asset
+
+    # the README sits beside assets/ in a checkout; an installed app has no copy
+    links = [(asset().parent / "README.md", tr("User guide (README)")),
              (PLANS_DIR / "SCHEMA.md", tr("Plan file format")),
-             (root / "assets" / "tours" / "SCHEMA.md", tr("Tour file format"))]
+             (asset("tours", "SCHEMA.md"), tr("Tour file format"))]
     link_html = " · ".join(f"<a href='{p.as_uri()}'>{html.escape(label)}</a>"
                            for p, label in links if p.exists())
     return (

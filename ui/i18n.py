@@ -7,11 +7,11 @@ qtbase translations.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-TRANSLATIONS = Path(__file__).resolve().parent.parent / "assets" / "translations"
+from models3d.resources import asset
+
+TRANSLATIONS = asset("translations")
 LANGUAGES = {"en": "English", "ru": "Русский"}
 
 _installed: list[QTranslator] = []

@@ -547,6 +547,50 @@
       <source>Unreadable settings were reset: {0}</source>
       <translation>Сброшены нечитаемые настройки: {0}</translation>
     </message>
+    <message>
+      <source>Camera files (*.camera.json);;JSON files (*.json)</source>
+      <translation>Файлы камеры (*.camera.json);;Файлы JSON (*.json)</translation>
+    </message>
+    <message>
+      <source>Sav&amp;e camera...</source>
+      <translation>Со&amp;хранить камеру...</translation>
+    </message>
+    <message>
+      <source>Save the view's camera to a file; export --camera FILE renders from it</source>
+      <translation>Сохранить камеру вида в файл; export --camera ФАЙЛ рисует с неё</translation>
+    </message>
+    <message>
+      <source>Load sa&amp;ved camera...</source>
+      <translation>За&amp;грузить камеру...</translation>
+    </message>
+    <message>
+      <source>Move the view's camera to one saved in a file</source>
+      <translation>Поставить камеру вида так, как она сохранена в файле</translation>
+    </message>
+    <message>
+      <source>Save camera</source>
+      <translation>Сохранить камеру</translation>
+    </message>
+    <message>
+      <source>Load camera</source>
+      <translation>Загрузить камеру</translation>
+    </message>
+    <message>
+      <source>The camera could not be saved</source>
+      <translation>Не удалось сохранить камеру</translation>
+    </message>
+    <message>
+      <source>Camera saved to</source>
+      <translation>Камера сохранена в</translation>
+    </message>
+    <message>
+      <source>The camera could not be loaded</source>
+      <translation>Не удалось загрузить камеру</translation>
+    </message>
+    <message>
+      <source>Camera loaded from</source>
+      <translation>Камера загружена из</translation>
+    </message>
   </context>
   <context>
     <name>compare</name>
@@ -708,6 +752,110 @@
     <message>
       <source>Cancel</source>
       <translation>Отмена</translation>
+    </message>
+    <message>
+      <source>Front view</source>
+      <translation>Вид спереди</translation>
+    </message>
+    <message>
+      <source>Side view</source>
+      <translation>Вид сбоку</translation>
+    </message>
+    <message>
+      <source>Top view</source>
+      <translation>Вид сверху</translation>
+    </message>
+    <message>
+      <source>Saved camera file</source>
+      <translation>Файл сохранённой камеры</translation>
+    </message>
+    <message>
+      <source>a camera saved with View &gt; Save camera</source>
+      <translation>камера, сохранённая командой Вид &gt; Сохранить камеру</translation>
+    </message>
+    <message>
+      <source>Angles</source>
+      <translation>Углы</translation>
+    </message>
+    <message>
+      <source>Whole station</source>
+      <translation>Вся станция</translation>
+    </message>
+    <message>
+      <source>Zoom</source>
+      <translation>Приближение</translation>
+    </message>
+    <message>
+      <source>Frame</source>
+      <translation>В кадре</translation>
+    </message>
+    <message>
+      <source>Sky</source>
+      <translation>Небо</translation>
+    </message>
+    <message>
+      <source>Plain colour</source>
+      <translation>Сплошной цвет</translation>
+    </message>
+    <message>
+      <source>Background</source>
+      <translation>Фон</translation>
+    </message>
+    <message>
+      <source>Display</source>
+      <translation>Отображение</translation>
+    </message>
+    <message>
+      <source>Module labels</source>
+      <translation>Подписи модулей</translation>
+    </message>
+    <message>
+      <source>module ids, separated by commas</source>
+      <translation>идентификаторы модулей через запятую</translation>
+    </message>
+    <message>
+      <source>Highlight</source>
+      <translation>Выделить</translation>
+    </message>
+    <message>
+      <source> frames/s</source>
+      <translation> кадр/с</translation>
+    </message>
+    <message>
+      <source> s per phase</source>
+      <translation> с на этап</translation>
+    </message>
+    <message>
+      <source> s per docking</source>
+      <translation> с на стыковку</translation>
+    </message>
+    <message>
+      <source>Animation</source>
+      <translation>Анимация</translation>
+    </message>
+    <message>
+      <source>Camera file</source>
+      <translation>Файл камеры</translation>
+    </message>
+    <message>
+      <source>Camera files (*.camera.json *.json)</source>
+      <translation>Файлы камеры (*.camera.json *.json)</translation>
+    </message>
+    <message>
+      <source>Solid</source>
+      <translation>Сплошной</translation>
+    </message>
+    <message>
+      <source>Wireframe overlay</source>
+      <translation>Каркас поверх</translation>
+    </message>
+    <message>
+      <source>X-ray</source>
+      <translation>Рентген</translation>
+    </message>
+    <message>
+      <source>Choose a camera file, or another camera.</source>
+      <translation>Выберите файл камеры или другую камеру.</translation>
     </message>
   </context>
   <context>

@@ -6,11 +6,12 @@ from pathlib import Path
 
 from ..errors import TourError
 from ..fileio import FileRefused, expand_path, read_regular
+from ..resources import asset
 from .model import Tour
 from .plans import PlanLibrary
 from .reader import MAX_FILE_BYTES, read_tour
 
-TOURS_DIR = Path(__file__).resolve().parent.parent.parent / "assets" / "tours"
+TOURS_DIR = asset("tours")
 SUFFIX = ".tour.json"
 
 

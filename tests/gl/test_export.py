@@ -54,13 +54,20 @@ def test_transparent_export_has_clear_corners_and_an_opaque_station(tmp_path, gl
     assert (img[..., 3] == 0).mean() > 0.5
 
 
-def test_gui_and_cli_give_the_same_pixels(tmp_path, qtbot, gl_display):
+@pytest.mark.parametrize("route", ["xvfb", "headless"])
+def test_gui_and_cli_give_the_same_pixels(tmp_path, qtbot, gl_display, route):
+    """The command line under Xvfb (Qt's GLX context) and with no X server at all
+    (surfaceless EGL, ui/export/egl.py) draw exactly the app's pixels."""
     from ui.export.jobs import ExportRequest
     from ui.main_window import MainWindow
 
     out_cli = tmp_path / "cli.png"
+    env = dict(os.environ)
+    if route == "headless":
+        env.pop("DISPLAY")
+        env.pop("QT_QPA_PLATFORM", None)
     res = cli("--plan", "tiangong", "--phase", "3", "--size", "640x400", "--ssaa", "2",
-              "--out", str(out_cli))
+              "--out", str(out_cli), env=env)
     assert res.returncode == 0, res.stderr
     plan = load_plan(PLANS / "tiangong.toml")
     win = MainWindow(plan, 2)
@@ -81,9 +88,13 @@ def test_every_phase_gives_one_file_and_coverage_grows(tmp_path, gl_display):
     res = cli("--plan", "mir", "--phase", "all", "--size", "480x270", "--out", str(out))
     assert res.returncode == 0, res.stderr
     files = sorted(tmp_path.glob("mir_*.png"))
-    assert [f.name for f in files] == [f"mir_{i:02d}.png" for i in range(1, 8)]
+    plan = load_plan(PLANS / "mir.toml")
+    count = len(plan.phases)
+    assert [f.name for f in files] == [f"mir_{i:02d}.png" for i in range(1, count + 1)]
     cover = [station_fraction(np.asarray(Image.open(f))) for f in files]
-    assert all(b > a for a, b in zip(cover, cover[1:])), cover
+    # a phase that only moves a module to another port need not cover more
+    grows = [i for i in range(1, count) if plan.station.changes(i - 1, i).added]
+    assert all(cover[i] > cover[i - 1] for i in grows), cover
 
 
 def test_gif_and_mp4_hold_the_whole_assembly(tmp_path, gl_display):
@@ -230,7 +241,8 @@ def test_quick_screenshot_saves_the_view(tmp_path, qtbot, gl_display):
     win.show()
     qtbot.waitExposed(win)
     path = Path(win.exports.quick_screenshot(str(tmp_path)))
-    assert path.parent == tmp_path and path.name.startswith("mir_phase07_")
+    final = len(win.model.plan.phases)
+    assert path.parent == tmp_path and path.name.startswith(f"mir_phase{final:02d}_")
     img = Image.open(path)
     dpr = win.view.devicePixelRatioF()
     assert img.size == (int(win.view.width() * dpr), int(win.view.height() * dpr))

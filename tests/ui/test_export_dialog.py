@@ -47,8 +47,9 @@ def test_dialog_series_animation_and_scene_choices(window, tmp_path, qtbot):
     win = window("mir")
     dlg = ExportDialog(win, str(tmp_path))
     qtbot.addWidget(dlg)
-    for key, ext, phases in (("phases", "png", 7), ("gif", "gif", 7), ("mp4", "mp4", 7),
-                             ("glb", "glb", 1)):
+    every = len(win.model.plan.phases)
+    for key, ext, phases in (("phases", "png", every), ("gif", "gif", every),
+                             ("mp4", "mp4", every), ("glb", "glb", 1)):
         dlg.what.setCurrentIndex(dlg.what.findData(key))
         req = dlg.request()
         assert req.fmt == ext and len(req.phases) == phases

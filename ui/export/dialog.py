@@ -6,26 +6,57 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox,
-                               QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QProgressDialog, QPushButton, QSpinBox, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressDialog,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
 
-from models3d.imaging import (MAX_SIDE, MIN_SIDE, ExportError, PictureOptions,
-                              available_memory, check_picture, picture_bytes)
+from models3d.imaging import (
+    MAX_SIDE,
+    MIN_SIDE,
+    ExportError,
+    PictureOptions,
+    available_memory,
+    check_picture,
+    picture_bytes,
+)
 
 from .jobs import ExportRequest
+from .options_panel import ExportOptionsPanel
 
 
 def tr(s: str) -> str:
     return QCoreApplication.translate("export", s)
 
 
-WHAT = (("phase", "png"), ("phases", "png"), ("gif", "gif"), ("mp4", "mp4"),
-        ("glb", "glb"), ("obj", "obj"), ("stl", "stl"))
+WHAT = (
+    ("phase", "png"),
+    ("phases", "png"),
+    ("gif", "gif"),
+    ("mp4", "mp4"),
+    ("glb", "glb"),
+    ("obj", "obj"),
+    ("stl", "stl"),
+)
 PICTURE_FORMATS = (("PNG", "png"), ("JPEG", "jpg"), ("TIFF", "tiff"), ("WebP", "webp"))
-PRESETS = (("window", None), ("1920 × 1080 (Full HD)", (1920, 1080)),
-           ("3840 × 2160 (4K)", (3840, 2160)), ("7680 × 4320 (8K)", (7680, 4320)),
-           ("custom", "custom"))
+PRESETS = (
+    ("window", None),
+    ("1920 × 1080 (Full HD)", (1920, 1080)),
+    ("3840 × 2160 (4K)", (3840, 2160)),
+    ("7680 × 4320 (8K)", (7680, 4320)),
+    ("custom", "custom"),
+)
 
 
 class ExportDialog(QDialog):
@@ -36,18 +67,28 @@ class ExportDialog(QDialog):
         self.setWindowTitle(tr("Export"))
         form = QFormLayout(self)
         self.what = QComboBox()
-        labels = {"phase": tr("Picture of the current phase"),
-                  "phases": tr("Every phase (numbered pictures)"),
-                  "gif": tr("Assembly animation (GIF)"), "mp4": tr("Assembly video (MP4)"),
-                  "glb": tr("3D scene: glTF binary (GLB)"), "obj": tr("3D scene: OBJ + MTL"),
-                  "stl": tr("3D scene: STL")}
+        labels = {
+            "phase": tr("Picture of the current phase"),
+            "phases": tr("Every phase (numbered pictures)"),
+            "gif": tr("Assembly animation (GIF)"),
+            "mp4": tr("Assembly video (MP4)"),
+            "glb": tr("3D scene: glTF binary (GLB)"),
+            "obj": tr("3D scene: OBJ + MTL"),
+            "stl": tr("3D scene: STL"),
+        }
         for key, _ in WHAT:
             self.what.addItem(labels[key], key)
         form.addRow(tr("Export"), self.what)
         self.size = QComboBox()
         for label, size in PRESETS:
-            self.size.addItem(tr("Window size") if size is None else
-                              tr("Custom") if size == "custom" else label, size)
+            self.size.addItem(
+                tr("Window size")
+                if size is None
+                else tr("Custom")
+                if size == "custom"
+                else label,
+                size,
+            )
         self.size.setCurrentIndex(1)
         self.w = QSpinBox()
         self.h = QSpinBox()
@@ -64,8 +105,11 @@ class ExportDialog(QDialog):
         form.addRow(tr("Size"), self.size)
         form.addRow("", dims)
         self.ssaa = QComboBox()
-        for k, label in ((1, tr("off")), (2, tr("2x (4 samples per pixel)")),
-                         (4, tr("4x (16 samples per pixel)"))):
+        for k, label in (
+            (1, tr("off")),
+            (2, tr("2x (4 samples per pixel)")),
+            (4, tr("4x (16 samples per pixel)")),
+        ):
             self.ssaa.addItem(label, k)
         self.ssaa.setCurrentIndex(1)
         form.addRow(tr("Supersampling"), self.ssaa)
@@ -75,12 +119,11 @@ class ExportDialog(QDialog):
         form.addRow(tr("Picture format"), self.fmt)
         self.transparent = QCheckBox(tr("Transparent background"))
         self.caption = QCheckBox(tr("Caption: plan, phase, date and sources"))
-        self.camera = QComboBox()
-        self.camera.addItem(tr("As in the view"), "view")
-        self.camera.addItem(tr("Fit the station (iso)"), "fit")
         form.addRow("", self.transparent)
         form.addRow("", self.caption)
-        form.addRow(tr("Camera"), self.camera)
+        # camera, look and animation timing, as the command line's options
+        self.options = ExportOptionsPanel(form, window)
+        self.camera = self.options.camera
         self.path = QLineEdit()
         browse = QPushButton(tr("Choose..."))
         browse.clicked.connect(self._browse)
@@ -93,18 +136,29 @@ class ExportDialog(QDialog):
         self.info = QLabel()
         self.info.setWordWrap(True)
         form.addRow(self.info)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save
+            | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         form.addRow(buttons)
         self.folder = folder
-        self._auto_path = ""  # the last name the dialog made up (replaced when `what` changes)
+        self._auto_path = (
+            ""  # the last name the dialog made up (replaced when `what` changes)
+        )
         self._restore_choices()
-        for sig in (self.what.currentIndexChanged, self.size.currentIndexChanged,
-                    self.w.valueChanged, self.h.valueChanged, self.ssaa.currentIndexChanged,
-                    self.fmt.currentIndexChanged, self.transparent.toggled):
+        for sig in (
+            self.what.currentIndexChanged,
+            self.size.currentIndexChanged,
+            self.w.valueChanged,
+            self.h.valueChanged,
+            self.ssaa.currentIndexChanged,
+            self.fmt.currentIndexChanged,
+            self.transparent.toggled,
+            *self.options.changed_signals(),
+        ):
             sig.connect(self._update)
         self._update()
 
@@ -125,8 +179,9 @@ class ExportDialog(QDialog):
     def _update(self) -> None:
         key = self.what.currentData()
         picture = key not in ("glb", "obj", "stl")
-        for wdg in (self.size, self.ssaa, self.caption, self.camera):
+        for wdg in (self.size, self.ssaa, self.caption):
             wdg.setEnabled(picture)
+        self.options.update(key)
         self.fmt.setEnabled(key in ("phase", "phases"))
         self.transparent.setEnabled(key in ("phase", "phases"))
         custom = self.size.currentData() == "custom"
@@ -142,28 +197,40 @@ class ExportDialog(QDialog):
             self.h.blockSignals(False)
         plan = self.window_.model.plan
         phase = f"{plan.id}_phase{self.window_.model.phase + 1:02d}"
-        stem = {"phase": phase, "phases": f"{plan.id}_phase", "gif": f"{plan.id}_assembly",
-                "mp4": f"{plan.id}_assembly"}.get(key, phase)
+        stem = {
+            "phase": phase,
+            "phases": f"{plan.id}_phase",
+            "gif": f"{plan.id}_assembly",
+            "mp4": f"{plan.id}_assembly",
+        }.get(key, phase)
         typed = self.path.text()
-        if not typed or typed == self._auto_path:  # a name the dialog made up: remake it
+        if not typed or typed == self._auto_path:  # a name the dialog made: remake it
             folder = Path(typed).parent if typed else Path(self.folder)
             self._auto_path = str((folder / stem).with_suffix("." + self._ext()))
             self.path.setText(self._auto_path)
-        else:  # the user's own name keeps its stem; only the extension follows the format
+        else:  # the user's own name keeps its stem; the extension follows the format
             self.path.setText(str(Path(typed).with_suffix("." + self._ext())))
         ok, message = True, ""
         if picture:
             try:
-                check_picture(PictureOptions(w, h, self.ssaa.currentData(),
-                                             self.transparent.isChecked() and
-                                             self.transparent.isEnabled(),
-                                             self._ext() if key in ("phase", "phases")
-                                             else "png"))
+                check_picture(
+                    PictureOptions(
+                        w,
+                        h,
+                        self.ssaa.currentData(),
+                        self.transparent.isChecked() and self.transparent.isEnabled(),
+                        self._ext() if key in ("phase", "phases") else "png",
+                    )
+                )
                 need = picture_bytes(w, h, self.ssaa.currentData())
-                message = tr("{0} × {1} px; needs about {2} MB of memory ({3} GB free).") \
-                    .format(w, h, need // 2**20, f"{available_memory() / 2**30:.1f}")
+                message = tr(
+                    "{0} × {1} px; needs about {2} MB of memory ({3} GB free)."
+                ).format(w, h, need // 2**20, f"{available_memory() / 2**30:.1f}")
             except ExportError as exc:
                 ok, message = False, str(exc)
+            problem = self.options.problem(self._phases())
+            if problem:
+                ok, message = False, problem
         self.info.setText(message)
         self.save_button.setEnabled(ok)
 
@@ -176,7 +243,7 @@ class ExportDialog(QDialog):
         s = CheckedSettings()
         for name in self._CHOICES:
             box = getattr(self, name)
-            # QSettings keeps "size" for arrays: the size preset is stored under another key
+            # QSettings keeps "size" for arrays: the size preset has a key of its own
             key = "size_preset" if name == "size" else name
             i = s.integer(f"export_dialog/{key}", 0, box.count() - 1, None)
             if i is not None:
@@ -189,6 +256,7 @@ class ExportDialog(QDialog):
             on = s.boolean(f"export_dialog/{name}", None)
             if on is not None:
                 getattr(self, name).setChecked(on)
+        self.options.restore(s)
 
     def accept(self) -> None:
         from ..settings import settings
@@ -201,6 +269,7 @@ class ExportDialog(QDialog):
         st.setValue("export_dialog/h", self.h.value())
         st.setValue("export_dialog/transparent", self.transparent.isChecked())
         st.setValue("export_dialog/caption", self.caption.isChecked())
+        self.options.save(st)
         super().accept()
 
     def _browse(self) -> None:
@@ -209,18 +278,34 @@ class ExportDialog(QDialog):
             self.path.setText(path)
             self._update()
 
-    def request(self) -> ExportRequest:
+    def _phases(self) -> list[int]:
         st = self.window_.model
         key = self.what.currentData()
-        w, h = self.dims()
-        phases = list(range(st.phase_count)) if key in ("phases", "gif", "mp4") \
+        return (
+            list(range(st.phase_count))
+            if key in ("phases", "gif", "mp4")
             else [st.phase]
-        camera = self.window_.view.camera_state() if self.camera.currentData() == "view" \
-            else None
-        return ExportRequest(st.plan, phases, Path(self.path.text()).expanduser(),
-                             self._ext(), w, h, self.ssaa.currentData(),
-                             self.transparent.isChecked() and self.transparent.isEnabled(),
-                             self.caption.isChecked(), st.mode, tuple(st.hidden), camera)
+        )
+
+    def request(self) -> ExportRequest:
+        """The export the dialog describes (UsageError for an option that cannot work;
+        the Save button is disabled while one cannot)."""
+        st = self.window_.model
+        w, h = self.dims()
+        phases = self._phases()
+        return ExportRequest(
+            st.plan,
+            phases,
+            Path(self.path.text()).expanduser(),
+            self._ext(),
+            w,
+            h,
+            self.ssaa.currentData(),
+            self.transparent.isChecked() and self.transparent.isEnabled(),
+            self.caption.isChecked(),
+            hidden=tuple(st.hidden),
+            **self.options.fields(phases),
+        )
 
 
 class JobRunner:

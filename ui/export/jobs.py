@@ -22,6 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
+from models3d.export_options import ShotRequest
 from models3d.fileio import (
     FileSet,
     StderrTail,
@@ -66,6 +67,13 @@ class ExportRequest:
     references: dict = field(default_factory=dict)  # reference id -> ReferenceModel
     # labels and view aids as in the app's view: {"labels": bool, "human": bool, ...}
     overlays: dict = field(default_factory=dict)
+    # the command line's camera and look (models3d.export_options); `camera` wins
+    shot: ShotRequest | None = None
+    background: str | tuple = "sky"  # "sky" or (r, g, b); see also `transparent`
+    highlight: tuple = ()  # module ids tinted as the app tints a selection
+    fps: float = ANIMATION_FPS
+    hold: float = HOLD_SECONDS  # each phase shown still
+    dock_seconds: float = STEP_SECONDS  # each docking animation
 
 
 def caption_lines(plan: Plan, phase: int, lang: str = "en") -> list[str]:
@@ -101,6 +109,7 @@ class _Job:
         with signals_held():
             self.renderer = StationRenderer(req.plan, req.overrides, req.references)
             self.renderer.set_overlays(req.overlays)
+            self.renderer.highlight = tuple(req.highlight)
         self.written: list[Path] = []
 
     def frame_camera(self, phase: int):
@@ -109,6 +118,8 @@ class _Job:
             if r.camera is not None:
                 self.renderer.view.set_size(r.width, r.height)
                 self.renderer.set_camera(r.camera)
+            elif r.shot is not None:
+                self.renderer.frame(r.shot, r.width, r.height, phase)
             else:
                 self.renderer.fit(r.width, r.height, "iso", phase=phase)
 
@@ -116,19 +127,21 @@ class _Job:
         r = self.req
         with signals_held():
             self.renderer.set_phase(phase, r.mode, r.hidden)
-            return self.renderer.picture(r.width, r.height, r.ssaa, r.transparent)
+            return self.renderer.picture(
+                r.width, r.height, r.ssaa, r.transparent, r.background
+            )
 
     def transition(self, before: int, after: int, t: float) -> np.ndarray:
         r = self.req
         with signals_held():
             self.renderer.scene.show_transition_frame(before, after, t)
-            return self.renderer.picture(r.width, r.height, r.ssaa, False)
+            return self.renderer.picture(r.width, r.height, r.ssaa, False, r.background)
 
     def still(self, phase: int) -> np.ndarray:
         r = self.req
         with signals_held():
             self.renderer.set_phase(phase, r.mode, r.hidden)
-            return self.renderer.picture(r.width, r.height, r.ssaa, False)
+            return self.renderer.picture(r.width, r.height, r.ssaa, False, r.background)
 
     def close(self):
         with signals_held():
@@ -170,8 +183,7 @@ def picture_job(req: ExportRequest):
 
 def animation_frames(job: _Job, req: ExportRequest):
     """(frame RGBA, phase) for the whole assembly with docking animations."""
-    steps = int(STEP_SECONDS * ANIMATION_FPS)
-    hold = max(1, int(HOLD_SECONDS * ANIMATION_FPS))
+    steps, hold = _frames_per_step(req)
     phases = req.phases
     job.frame_camera(phases[-1])
     for i, phase in enumerate(phases):
@@ -183,9 +195,13 @@ def animation_frames(job: _Job, req: ExportRequest):
             yield frame, phase
 
 
+def _frames_per_step(req: ExportRequest) -> tuple[int, int]:
+    """Frames of one docking animation and of one phase held still."""
+    return int(req.dock_seconds * req.fps), max(1, int(req.hold * req.fps))
+
+
 def animation_frame_count(req: ExportRequest) -> int:
-    steps = int(STEP_SECONDS * ANIMATION_FPS)
-    hold = max(1, int(HOLD_SECONDS * ANIMATION_FPS))
+    steps, hold = _frames_per_step(req)
     return len(req.phases) * hold + (len(req.phases) - 1) * steps
 
 
@@ -208,7 +224,7 @@ def animation_job(req: ExportRequest):
         job = _Job(req)
         try:
             encode = _gif if req.fmt == "gif" else _mp4
-            yield from encode(job, req, tmp, total)
+            yield from encode(job, req, tmp, total, fps=req.fps)
         finally:
             job.close()
         written = files.commit()
@@ -227,13 +243,13 @@ def _with_caption(frame, req, phase):
     return np.asarray(img)
 
 
-def _gif(job, req, tmp, total):
+def _gif(job, req, tmp, total, fps=ANIMATION_FPS):
     """Frames streamed into the GIF file; the file is walked once it is complete."""
     from models3d.gifwriter import GifStream, check_gif
 
     try:
         with open(tmp, "wb") as out:
-            gif = GifStream(out, req.width, req.height, round(1000 / ANIMATION_FPS))
+            gif = GifStream(out, req.width, req.height, round(1000 / fps))
             for n, (frame, phase) in enumerate(animation_frames(job, req)):
                 gif.add(np.ascontiguousarray(_with_caption(frame, req, phase)[..., :3]))
                 yield n + 1, total + 1, "frame"
@@ -245,13 +261,20 @@ def _gif(job, req, tmp, total):
         raise ExportError(f"{req.path}: the GIF does not read back: {problem}")
 
 
-def _mp4(job, req, tmp, total):
+def _mp4(job, req, tmp, total, fps=ANIMATION_FPS):
     """Frames piped to ffmpeg (H.264); its exit status, its error output and a count
     of the frames in what it wrote decide whether the file is kept."""
     import imageio_ffmpeg
 
+    try:
+        ffmpeg = imageio_ffmpeg.get_ffmpeg_exe()
+    except RuntimeError:  # none bundled (as in the one-folder bundle), none on PATH
+        raise ExportError(
+            f"{req.path}: MP4 needs ffmpeg; install it (Debian: apt install ffmpeg) "
+            "or set IMAGEIO_FFMPEG_EXE"
+        ) from None
     cmd = [
-        imageio_ffmpeg.get_ffmpeg_exe(),
+        ffmpeg,
         "-nostdin",
         "-hide_banner",
         "-loglevel",
@@ -264,7 +287,7 @@ def _mp4(job, req, tmp, total):
         "-s",
         f"{req.width}x{req.height}",
         "-r",
-        str(ANIMATION_FPS),
+        str(fps),
         "-i",
         "pipe:0",
         "-an",
