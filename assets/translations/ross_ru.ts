@@ -857,6 +857,10 @@
       <source>Choose a camera file, or another camera.</source>
       <translation>Выберите файл камеры или другую камеру.</translation>
     </message>
+    <message>
+      <source>framed</source>
+      <translation>по размеру кадра</translation>
+    </message>
   </context>
   <context>
     <name>help</name>

@@ -30,6 +30,7 @@ def test_framed_camera_look_and_timing_reach_the_request(window, tmp_path, qtbot
     o.azimuth.setValue(30)
     o.elevation.setValue(45)
     o.zoom.setValue(2.5)
+    o.distance.setValue(120)
     pick(o.target, "bm")
     pick(o.background, "colour")
     o.colour.setText("#102030")
@@ -46,6 +47,7 @@ def test_framed_camera_look_and_timing_reach_the_request(window, tmp_path, qtbot
         2.5,
         "bm",
     )
+    assert shot.distance == 120
     assert req.background == (16, 32, 48)
     assert req.mode == "xray"
     assert req.overlays == {"labels": True}
@@ -123,12 +125,14 @@ def test_choices_are_remembered_for_the_next_export(window, tmp_path, qtbot):
     o.labels.setChecked(False)
     o.highlight.setText("bm")
     o.fps.setValue(24)
+    o.distance.setValue(75.5)
     dlg.accept()
     again = dialog(win, tmp_path, qtbot).options
     assert again.camera.currentData() == "side"
     assert again.angles.isChecked()
     assert again.azimuth.value() == -20
     assert again.zoom.value() == 1.75
+    assert again.distance.value() == 75.5
     assert again.target.currentData() == "nem"
     assert again.background.currentData() == "colour"
     assert again.colour.text() == "#abcdef"

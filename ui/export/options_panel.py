@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from models3d.camera_file import read_camera
 from models3d.errors import RossError, UsageError
 from models3d.export_options import (
+    DISTANCE_RANGE,
     FPS_RANGE,
     SECONDS_RANGE,
     ZOOM_RANGE,
@@ -95,6 +96,9 @@ class ExportOptionsPanel:
         self.azimuth = _spin(-360, 360, -55, 1, "°")
         self.elevation = _spin(-90, 90, 28, 1, "°")
         self.zoom = _spin(*ZOOM_RANGE, 1.0, 2, "×")
+        # 0 shows "framed": the distance that frames the station or the target
+        self.distance = _spin(0.0, DISTANCE_RANGE[1], 0.0, 1, " m")
+        self.distance.setSpecialValueText(tr("framed"))
         self.target = QComboBox()
         self.target.addItem(tr("Whole station"), None)
         for mid, module in plan.modules.items():
@@ -104,7 +108,7 @@ class ExportOptionsPanel:
         form.addRow(tr("Camera"), self.camera)
         form.addRow("", _row(self.camera_file, browse))
         form.addRow("", _row(self.angles, self.azimuth, self.elevation))
-        form.addRow(tr("Zoom"), self.zoom)
+        form.addRow(tr("Zoom"), _row(self.zoom, self.distance))
         form.addRow(tr("Frame"), self.target)
         self.background = QComboBox()
         self.background.addItem(tr("Sky"), "sky")
@@ -130,23 +134,6 @@ class ExportOptionsPanel:
         self.hold = _spin(*SECONDS_RANGE, 0.8, 1, tr(" s per phase"))
         self.dock = _spin(*SECONDS_RANGE, 1.0, 1, tr(" s per docking"))
         form.addRow(tr("Animation"), _row(self.fps, self.hold, self.dock))
-        self.widgets = (
-            self.camera,
-            self.camera_file,
-            self.angles,
-            self.azimuth,
-            self.elevation,
-            self.zoom,
-            self.target,
-            self.background,
-            self.colour,
-            self.mode,
-            self.labels,
-            self.highlight,
-            self.fps,
-            self.hold,
-            self.dock,
-        )
 
     def changed_signals(self):
         return (
@@ -171,6 +158,7 @@ class ExportOptionsPanel:
         self.azimuth.setEnabled(framed and self.angles.isChecked())
         self.elevation.setEnabled(framed and self.angles.isChecked())
         self.zoom.setEnabled(framed)
+        self.distance.setEnabled(framed)
         self.target.setEnabled(framed and cam != "file")
         self.colour.setEnabled(picture and self.background.currentData() == "colour")
         for w in (self.fps, self.hold, self.dock):
@@ -202,6 +190,7 @@ class ExportOptionsPanel:
                 azimuth=self.azimuth.value() if angles else None,
                 elevation=self.elevation.value() if angles else None,
                 zoom=self.zoom.value() if self.zoom.value() != 1.0 else None,
+                distance=self.distance.value() or None,
                 target=target,
                 saved=saved,
             )
@@ -248,7 +237,7 @@ class ExportOptionsPanel:
             on = s.boolean(KEY + name, None)
             if on is not None:
                 getattr(self, name).setChecked(on)
-        for name in ("azimuth", "elevation", "zoom", "fps", "hold", "dock"):
+        for name in ("azimuth", "elevation", "zoom", "distance", "fps", "hold", "dock"):
             box = getattr(self, name)
             try:
                 value = number(name, s.text(KEY + name), box.minimum(), box.maximum())
@@ -276,7 +265,7 @@ class ExportOptionsPanel:
             st.setValue(KEY + name + "_key", getattr(self, name).currentData())
         for name in ("angles", "labels"):
             st.setValue(KEY + name, getattr(self, name).isChecked())
-        for name in ("azimuth", "elevation", "zoom", "fps", "hold", "dock"):
+        for name in ("azimuth", "elevation", "zoom", "distance", "fps", "hold", "dock"):
             st.setValue(KEY + name, repr(getattr(self, name).value()))
         st.setValue(KEY + "camera_file", self.camera_file.text())
         st.setValue(KEY + "colour", self.colour.text())
