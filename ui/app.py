@@ -60,6 +60,9 @@ def run(
 
     choice = language or settings().value("language", "system")
     lang = i18n.install(app, None if choice == "system" else choice)
+    from . import crash
+
+    crash.install()  # from here on an unexpected error is logged and shown, not fatal
     window = MainWindow(plan, phase, restore=restore, language=lang)
     if quit_after_first_frame:
 

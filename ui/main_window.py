@@ -280,6 +280,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.timeline.set_playing(False)
+        runner = self.exports.runner
+        if runner is not None and not runner.finished:
+            runner.cancel()  # an export in progress stops and leaves nothing behind
         self.history.close()
         self.imports.close()
         self.save_settings()

@@ -11,11 +11,48 @@ APP = "ROSS Explorer"
 ENV = "ROSS_EXPLORER_SETTINGS"  # path of an .ini file to use instead of the user's
 
 
+MAX_SETTINGS_BYTES = 8 * 2**20
+_refused: dict[str, str] = {}  # settings path -> why it cannot be used (said once)
+
+
 def settings() -> QSettings:
+    """The user's settings (or the file ROSS_EXPLORER_SETTINGS names). A settings path
+    that is not a regular file (a FIFO would hang QSettings, a device would be read
+    without end) or is too big is not opened: the app then keeps its settings for this
+    run only, in a private file, and `settings_problem()` says why."""
     path = os.environ.get(ENV)
-    if path:
-        return QSettings(path, QSettings.Format.IniFormat)
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORG, APP)
+    if not path:
+        path = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORG,
+                         APP).fileName()
+    if path not in _refused and os.path.lexists(path):
+        from models3d.errors import RossError
+        from models3d.fileio import check_regular
+
+        try:
+            check_regular(path, MAX_SETTINGS_BYTES, "settings file")
+        except RossError as exc:
+            _refused[path] = str(exc)
+    if path in _refused:
+        return QSettings(_private_file(), QSettings.Format.IniFormat)
+    return QSettings(path, QSettings.Format.IniFormat)
+
+
+def settings_problem() -> str | None:
+    """Why the user's settings file is not used this run, or None."""
+    return next(iter(_refused.values()), None)
+
+
+def _private_file() -> str:
+    import tempfile
+
+    global _PRIVATE
+    if _PRIVATE is None:
+        fd, _PRIVATE = tempfile.mkstemp(prefix="ross-explorer-settings-", suffix=".ini")
+        os.close(fd)
+    return _PRIVATE
+
+
+_PRIVATE: str | None = None
 
 
 def reset_settings() -> str:

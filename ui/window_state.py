@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from models3d import catalogue
 from models3d.viewer_model import DISPLAY_MODES
 
-from .settings import CheckedSettings, settings
+from .settings import CheckedSettings, settings, settings_problem
 
 
 def tr(s: str) -> str:
@@ -48,3 +48,7 @@ def restore(window) -> None:
     if s.reset:
         window.statusBar().showMessage(tr("Unreadable settings were reset: {0}")
                                      .format(", ".join(s.reset)), 10000)
+    problem = settings_problem()
+    if problem:
+        window.statusBar().showMessage(
+            tr("Settings are kept for this run only: {0}").format(problem), 15000)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..errors import UsageError
 from ..figures import Figure
 from ..kinds import Shape
 
@@ -138,11 +139,12 @@ class Plan:
 
     def phase_index(self, key: str | int) -> int:
         """Phase number (1-based), phase id, 'final' or 'first' -> 0-based index."""
-        if isinstance(key, int) or (isinstance(key, str) and key.lstrip("-").isdigit()):
+        if isinstance(key, int) or (isinstance(key, str) and key.isascii()
+                                    and key.lstrip("-").isdigit() and len(key) <= 6):
             n = int(key)
             if 1 <= n <= len(self.phases):
                 return n - 1
-            raise KeyError(f"phase {n} is out of range 1–{len(self.phases)}")
+            raise UnknownPhaseError(f"phase {n} is out of range 1–{len(self.phases)}")
         if key == "final":
             return len(self.phases) - 1
         if key == "first":
@@ -151,9 +153,19 @@ class Plan:
             if ph.id == key:
                 return ph.index
         ids = ", ".join(p.id for p in self.phases)
-        raise KeyError(
-            f"no phase '{key}' (phases: {ids}, a number, 'first' or 'final')"
+        shown = key if isinstance(key, str) and len(key) <= 40 and key.isprintable() \
+            else repr(key)[:40]
+        raise UnknownPhaseError(
+            f"no phase '{shown}' (phases: {ids}, a number, 'first' or 'final')"
         )
+
+
+class UnknownPhaseError(UsageError, KeyError):
+    """A phase number, id or word that the plan does not have. A KeyError too, for
+    callers that look phases up like dictionary keys; str() is the plain message."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
 
 
 def text(table: dict, lang: str = "en") -> str:
