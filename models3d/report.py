@@ -173,6 +173,7 @@ def plan_json(plan: Plan, phase: int | None = None) -> dict:
         "axes": plan.axes or None,
         "drawing": plan.drawing or None,
         "orbit": {q: figure_json(f) for q, f in plan.orbit.items()},
+        "orbit_numbers": _orbit_numbers(plan),
         "modules": [_module_json(plan, mid) for mid in plan.modules if mid in present],
         "phases": [_phase_json(plan, states[i], totals[i], meshes) for i in shown],
         "sources": {
@@ -187,6 +188,18 @@ def plan_json(plan: Plan, phase: int | None = None) -> dict:
             for sid, s in plan.sources.items()
         },
     }
+
+
+def _orbit_numbers(plan: Plan) -> dict | None:
+    """What the plan's orbit means (period, node drift, coverage of Russia, shadow and
+    beta; see models3d.orbit_report), for the year from the plan's own date, so the
+    report is the same whenever it is made. None for a plan that states no orbit."""
+    import datetime as _dt
+
+    from .orbit_report import orbit_summary
+
+    y, m, d = (int(x) for x in (plan.date + "-01-01")[:10].split("-"))
+    return orbit_summary(plan, _dt.date(y, m, d))
 
 
 def _module_json(plan: Plan, mid: str) -> dict:
