@@ -97,6 +97,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--phase", help="only this phase: number, id, 'first' or 'final'"
     )
     p_info.add_argument("--json", action="store_true", help="print JSON")
+    p_info.add_argument("--lang", choices=("en", "ru"), default="en",
+                        help="language of the text report (default: en)")
     p_exp = sub.add_parser(
         "export",
         help="export pictures, every phase, an animation or the 3D scene",
@@ -129,7 +131,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p_exp.add_argument(
         "--format",
-        choices=("png", "jpg", "tiff", "webp", "gif", "mp4", "glb", "obj", "stl"),
+        choices=("png", "jpg", "tiff", "webp", "gif", "mp4", "glb", "obj", "stl",
+                 "html"),
         help="file format (default: from the --out extension)",
     )
     p_exp.add_argument(
@@ -150,6 +153,9 @@ def build_parser() -> argparse.ArgumentParser:
     from models3d.export_options import add_arguments
 
     add_arguments(p_exp)  # camera, look and animation timing
+    from models3d import orbit_cli
+
+    orbit_cli.add_parser(sub)
     p_ins = sub.add_parser("inspect", help="check a 3D model file before importing it")
     p_ins.add_argument("file", help="a glTF/GLB, OBJ, STL or PLY file")
     p_ins.add_argument("--json", action="store_true", help="print JSON")
@@ -237,7 +243,7 @@ def cmd_info(args) -> int:
     if args.json:
         _out_json(plan_json(plan, phase))
     else:
-        _out(plan_text(plan, phase))
+        _out(plan_text(plan, phase, lang=args.lang))
     return 0
 
 
@@ -303,6 +309,8 @@ def cmd_export(args) -> int:
 
     plan = _load(args.plan)
     out = expand_path(args.out)
+    if (args.format or out.suffix.lstrip(".").lower()) == "html":
+        return _export_page(args, plan, out)  # one self-contained page, no OpenGL
     folder = _output_folder(out, args.out)
     fmt = (args.format or "png") if folder else format_of(out, args.format)
     width, height = _parse_size(args.size)
@@ -377,6 +385,16 @@ def cmd_export(args) -> int:
     return 0
 
 
+def _export_page(args, plan, out) -> int:
+    from models3d.fileio import printable
+    from models3d.webpage import write_webpage
+
+    phase = None if args.phase in (None, "all") else _phase(plan, args.phase)
+    for path in write_webpage(plan, out, phase, lang=getattr(args, "lang", None) or "en"):
+        _out(f"wrote {printable(path)}\n")
+    return 0
+
+
 def _output_folder(out, text: str) -> bool:
     """Whether --out names an existing folder to write into. A folder named like a
     file of a known format (pictures.png/) is refused as a destination, as before,
@@ -399,6 +417,12 @@ def _planned(out, fmt: str, phases: list[int], count: int) -> list:
     if fmt == "obj":
         targets += [t.with_suffix(".mtl") for t in targets]
     return targets
+
+
+def cmd_orbit(args) -> int:
+    from models3d import orbit_cli
+
+    return orbit_cli.run(args)
 
 
 def cmd_inspect(args) -> int:
@@ -573,6 +597,7 @@ def _main(argv) -> int:
         "info": cmd_info,
         "export": cmd_export,
         "inspect": cmd_inspect,
+        "orbit": cmd_orbit,
     }.get(args.command, cmd_desktop if _desktop_asked(args) else cmd_gui)
     if not stdout_open and handler is not cmd_gui:
         return _fail("standard output is closed; nothing can be printed")
