@@ -74,13 +74,14 @@ def scene_items(
     hidden=(),
     lang: str = "en",
     report: dict | None = None,
+    detail: str = "full",
 ) -> list[SceneItem]:
     """The modules of phase `phase` (every module of the plan, each where it first
     appears, when `phase` is None), then the visible reference models."""
     states = snapshots(plan)
     report = report if report is not None else plan_report(plan, phase)
     overrides = overrides or {}
-    meshes = build_plan(plan)
+    meshes = build_plan(plan, detail=detail)
     if phase is None:
         poses: dict[str, np.ndarray] = {}
         for state in states:
