@@ -9,6 +9,7 @@ When the root changes, the new root keeps the world pose it had, so nothing jump
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -81,8 +82,9 @@ def assemble(plan: Plan) -> list[StationState]:
     return states
 
 
-def assemble_checked(plan: Plan, check_overlap: bool = True
-                     ) -> tuple[list[StationState], list[str]]:
+def assemble_checked(
+    plan: Plan, check_overlap: bool = True
+) -> tuple[list[StationState], list[str]]:
     """The station after every phase, and every assembly problem of the plan as
     'phases[i] (id): message' lines (overlapping hulls too, with `check_overlap`)."""
     return _run(plan, check_overlap=check_overlap)
@@ -114,17 +116,23 @@ def _run(plan: Plan, check_overlap: bool = False):
                 del joints[child]
         for att in ph.relocate:
             if att.module not in present:
-                problems.append(f"{where}.relocate: '{att.module}' is not on the station")
+                problems.append(
+                    f"{where}.relocate: '{att.module}' is not on the station"
+                )
                 continue
             if att.to not in present:
                 problems.append(f"{where}.relocate: '{att.to}' is not on the station")
                 continue
-            joints[att.module] = Joint(att.module, att.own_port, att.to, att.port, att.roll)
+            joints[att.module] = Joint(
+                att.module, att.own_port, att.to, att.port, att.roll
+            )
             relocated.append(att.module)
         free_added = []
         for att in ph.add:
             if att.module in present:
-                problems.append(f"{where}.add: '{att.module}' is already on the station")
+                problems.append(
+                    f"{where}.add: '{att.module}' is already on the station"
+                )
                 continue
             if att.to is None:
                 free_added.append(att.module)
@@ -132,12 +140,15 @@ def _run(plan: Plan, check_overlap: bool = False):
                 problems.append(f"{where}.add: '{att.module}' cannot dock to itself")
                 continue
             elif att.to not in present:
-                problems.append(f"{where}.add: '{att.module}' docks to '{att.to}', "
-                                "which is not on the station at that point")
+                problems.append(
+                    f"{where}.add: '{att.module}' docks to '{att.to}', "
+                    "which is not on the station at that point"
+                )
                 continue
             else:
-                joints[att.module] = Joint(att.module, att.own_port, att.to, att.port,
-                                           att.roll)
+                joints[att.module] = Joint(
+                    att.module, att.own_port, att.to, att.port, att.roll
+                )
             present.append(att.module)
             added.append(att.module)
         if ph.root is not None:
@@ -146,22 +157,38 @@ def _run(plan: Plan, check_overlap: bool = False):
             root = free_added[0]
         for mid in free_added:
             if mid != root:
-                problems.append(f"{where}.add: '{mid}' is added without 'to' but is not "
-                                "the root; every module must dock to a port")
+                problems.append(
+                    f"{where}.add: '{mid}' is added without 'to' but is not "
+                    "the root; every module must dock to a port"
+                )
         if root is None or root not in present:
-            problems.append(f"{where}: no root module on the station"
-                            + (f" ('{root}' is not there)" if root else
-                               " (set 'root' or add the first module without 'to')"))
+            problems.append(
+                f"{where}: no root module on the station"
+                + (
+                    f" ('{root}' is not there)"
+                    if root
+                    else " (set 'root' or add the first module without 'to')"
+                )
+            )
             states.append(StationState(ph.index, None, tuple(present), dict(joints)))
             continue
 
         problems += [f"{where}: {p}" for p in _port_conflicts(joints)]
-        transforms, graph_problems = _compose(plan, root, present, joints, poses,
-                                              offsets)
+        transforms, graph_problems = _compose(
+            plan, root, present, joints, poses, offsets
+        )
         problems += [f"{where}: {p}" for p in graph_problems]
         poses = transforms
-        state = StationState(ph.index, root, tuple(present), dict(joints), transforms,
-                             tuple(added), tuple(removed), tuple(relocated))
+        state = StationState(
+            ph.index,
+            root,
+            tuple(present),
+            dict(joints),
+            transforms,
+            tuple(added),
+            tuple(removed),
+            tuple(relocated),
+        )
         states.append(state)
         if solids is not None and not graph_problems:
             for a, b in _overlaps(plan, state, solids):
@@ -205,8 +232,10 @@ def _compose(plan, root, present, joints, previous_poses, offsets=None):
                 continue
             if nxt in transforms:
                 if not cycle_reported:
-                    problems.append(f"attachment cycle: '{j.child}' docks to '{j.parent}' "
-                                    "but they are already joined through other modules")
+                    problems.append(
+                        f"attachment cycle: '{j.child}' docks to '{j.parent}' "
+                        "but they are already joined through other modules"
+                    )
                     cycle_reported = True
                 continue
             pair = offsets.get(j)
@@ -247,8 +276,12 @@ class _SolidCache:
         if hit is None or hit[0] != key:
             pts = np.concatenate([p @ t[:3, :3].T + t[:3, 3] for p in self.get(mid)[1]])
             lo, hi = pts.min(axis=0), pts.max(axis=0)
-            hit = self.world[mid] = (key, pts, (lo + hi) / 2,
-                                     float(np.linalg.norm(hi - lo) / 2))
+            hit = self.world[mid] = (
+                key,
+                pts,
+                (lo + hi) / 2,
+                float(np.linalg.norm(hi - lo) / 2),
+            )
         return hit[1:]
 
     def get(self, mid: str):
@@ -262,19 +295,26 @@ class _SolidCache:
 def _surface_points(solid: Solid, step: float = 0.25, sections: int = 24) -> np.ndarray:
     prof = np.asarray(solid.profile)
     samples = []
-    for (x0, r0), (x1, r1) in zip(prof[:-1], prof[1:]):
+    for (x0, r0), (x1, r1) in itertools.pairwise(prof):
         n = max(2, int(np.hypot(x1 - x0, r1 - r0) / step) + 1)
         t = np.linspace(0.0, 1.0, n)
         samples.append(np.stack([x0 + t * (x1 - x0), r0 + t * (r1 - r0)], axis=1))
     xr = np.concatenate(samples)
     th = np.linspace(0, 2 * np.pi, sections, endpoint=False)
-    pts = np.stack([np.repeat(xr[:, 0], sections),
-                    np.outer(xr[:, 1], np.cos(th)).ravel(),
-                    np.outer(xr[:, 1], np.sin(th)).ravel()], axis=1)
+    pts = np.stack(
+        [
+            np.repeat(xr[:, 0], sections),
+            np.outer(xr[:, 1], np.cos(th)).ravel(),
+            np.outer(xr[:, 1], np.sin(th)).ravel(),
+        ],
+        axis=1,
+    )
     return pts @ solid.placement[:3, :3].T + solid.placement[:3, 3]
 
 
-def _inside(points: np.ndarray, solid: Solid, world: np.ndarray, tol: float) -> np.ndarray:
+def _inside(
+    points: np.ndarray, solid: Solid, world: np.ndarray, tol: float
+) -> np.ndarray:
     inv = np.linalg.inv(world @ solid.placement)
     local = points @ inv[:3, :3].T + inv[:3, 3]
     x = local[:, 0]
@@ -301,12 +341,17 @@ def _overlaps(plan: Plan, state: StationState, cache: _SolidCache):
     for i, k in near:
         a, b = mods[i], mods[k]
         ports = joined.get(tuple(sorted((a, b))), [])
-        key = (state.transforms[a].tobytes(), state.transforms[b].tobytes(),
-               tuple(c.tobytes() for c in ports))
+        key = (
+            state.transforms[a].tobytes(),
+            state.transforms[b].tobytes(),
+            tuple(c.tobytes() for c in ports),
+        )
         known = cache.pairs.get((a, b))
         if known is None or known[0] != key:  # a new pair, or its poses changed
             known = cache.pairs[(a, b)] = (
-                key, _pair_overlaps(a, b, world_pts, cache, state, ports))
+                key,
+                _pair_overlaps(a, b, world_pts, cache, state, ports),
+            )
         if known[1]:
             yield a, b
 

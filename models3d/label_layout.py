@@ -187,21 +187,49 @@ def top_points(meshes: ModuleMeshes, transform: np.ndarray) -> np.ndarray:
     return out.copy()
 
 
-def visible_anchor(module_id: str, points: np.ndarray, eye, pick) -> np.ndarray:
-    """The first of a module's `points` that the eye sees (a ray from the eye meets
-    this module there, not another one in front); the first point when none is seen.
-    `pick(origin, direction)` returns a hit with `.module_id` and `.distance`."""
+def anchor_candidates(meshes: ModuleMeshes, transform: np.ndarray) -> np.ndarray:
+    """Points to aim a module's label at, best first: inside the module halfway down
+    from its top points towards its box centre (a ray from the eye through such a
+    point meets the module's surface in the middle of its outline, never grazing an
+    edge), then the top points themselves, then a quarter and three quarters down."""
+    top = top_points(meshes, transform)[:5]
+    corners = box_corners(tuple(meshes.bounds()), np.asarray(transform, float))
+    centre_z = float((corners[:, 2].min() + corners[:, 2].max()) / 2)
+    drop = (top[:, 2] - centre_z)[:, None] * np.array([0.0, 0.0, 1.0])
+    return np.concatenate([top - f * drop for f in (0.5, 0.0, 0.25, 0.75)])
+
+
+def visible_anchor(
+    module_id: str, points: np.ndarray, eye, pick, spread: float = 0.0
+) -> np.ndarray:
+    """Where the eye sees a module: along the ray from the eye through the first of
+    `points` for which that ray meets this module first, the point it meets. With a
+    `spread` (radians, a few pixels' worth), a point is taken only if rays that much
+    to either side meet the module too (not its very edge), unless no point passes.
+    The first point when the module is hidden from every one. `pick(origin,
+    direction)` returns a hit with `.module_id` and `.point` (or None)."""
     eye = np.asarray(eye, dtype=np.float64)
+
+    def meets(direction) -> object:
+        hit = pick(eye, direction / np.linalg.norm(direction))
+        return hit if hit is not None and hit.module_id == module_id else None
+
+    first = None
     for p in points:
         d = p - eye
         dist = float(np.linalg.norm(d))
         if dist < 1e-9:
             continue
-        hit = pick(eye, d / dist)
-        if (
-            hit is not None
-            and hit.module_id == module_id
-            and hit.distance > dist - max(0.05, 1e-3 * dist)
-        ):
-            return p
-    return points[0]
+        d = d / dist
+        hit = meets(d)
+        if hit is None:
+            continue
+        if spread <= 0:
+            return np.asarray(hit.point, dtype=np.float64)
+        first = hit.point if first is None else first
+        side = np.cross(d, [0.0, 0.0, 1.0] if abs(d[2]) < 0.9 else [1.0, 0.0, 0.0])
+        side /= np.linalg.norm(side)
+        up = np.cross(side, d)
+        if all(meets(d + spread * v) for v in (side, -side, up, -up)):
+            return np.asarray(hit.point, dtype=np.float64)
+    return np.asarray(first if first is not None else points[0], dtype=np.float64)

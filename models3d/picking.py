@@ -77,8 +77,12 @@ class TriangleIndex:
         e2 = np.concatenate(e2s) if e2s else np.zeros((0, 3))
         mat = np.concatenate(mats) if mats else np.zeros(0, dtype=np.int32)
         order, leaves = _split(v0 + (e1 + e2) / 3.0)
-        self.v0, self.e1, self.e2, self.material = v0[order], e1[order], e2[order], \
-            mat[order]
+        self.v0, self.e1, self.e2, self.material = (
+            v0[order],
+            e1[order],
+            e2[order],
+            mat[order],
+        )
         self.starts = np.array([a for a, _ in leaves], dtype=np.int64)
         self.ends = np.array([b for _, b in leaves], dtype=np.int64)
         corners = [self.v0, self.v0 + self.e1, self.v0 + self.e2]
@@ -86,14 +90,18 @@ class TriangleIndex:
         hi = np.maximum.reduce(corners)
         self.lo = np.array([lo[a:b].min(axis=0) for a, b in leaves]).reshape(-1, 3)
         self.hi = np.array([hi[a:b].max(axis=0) for a, b in leaves]).reshape(-1, 3)
-        self.bounds = (self.lo.min(axis=0), self.hi.max(axis=0)) if len(leaves) else \
-            (np.zeros(3), np.zeros(3))
+        self.bounds = (
+            (self.lo.min(axis=0), self.hi.max(axis=0))
+            if len(leaves)
+            else (np.zeros(3), np.zeros(3))
+        )
 
     def __len__(self) -> int:
         return len(self.v0)
 
-    def first_hit(self, origin, direction, limit: float = np.inf
-                  ) -> tuple[float, int] | None:
+    def first_hit(
+        self, origin, direction, limit: float = np.inf
+    ) -> tuple[float, int] | None:
         """(distance, material index) of the nearest triangle hit closer than `limit`."""
         if not len(self.starts):
             return None
@@ -106,13 +114,17 @@ class TriangleIndex:
         best_t, best_i = limit, -1
         k, size = 0, _BATCH
         while k < len(leaves):
-            batch = leaves[k:k + size]
-            k, size = k + size, size * 2  # near leaves first; far ones in bigger batches
+            batch = leaves[k : k + size]
+            k, size = (
+                k + size,
+                size * 2,
+            )  # near leaves first; far ones in bigger batches
             if entry[batch[0]] >= best_t:
                 break
             idx = _ranges(self.starts[batch], self.ends[batch])
-            t = _moller_trumbore(origin, direction, self.v0[idx], self.e1[idx],
-                                 self.e2[idx])
+            t = _moller_trumbore(
+                origin, direction, self.v0[idx], self.e1[idx], self.e2[idx]
+            )
             i = int(np.argmin(t))
             if t[i] < best_t:
                 best_t, best_i = float(t[i]), int(idx[i])
@@ -124,7 +136,9 @@ class TriangleIndex:
 def _ranges(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
     """The concatenation of arange(s, e) for each pair, without a Python loop."""
     lengths = ends - starts
-    offsets = np.repeat(starts - np.concatenate([[0], np.cumsum(lengths)[:-1]]), lengths)
+    offsets = np.repeat(
+        starts - np.concatenate([[0], np.cumsum(lengths)[:-1]]), lengths
+    )
     return np.arange(int(lengths.sum())) + offsets
 
 
@@ -161,8 +175,9 @@ def triangle_index(meshes: ModuleMeshes) -> TriangleIndex:
     return found
 
 
-def pick(origin, direction, meshes: dict[str, ModuleMeshes], transforms: dict,
-         visible) -> Hit | None:
+def pick(
+    origin, direction, meshes: dict[str, ModuleMeshes], transforms: dict, visible
+) -> Hit | None:
     """The nearest module hit by a world-space ray, among the `visible` module ids."""
     origin = np.asarray(origin, dtype=np.float64)
     direction = np.asarray(direction, dtype=np.float64)

@@ -157,6 +157,7 @@ def _iss_from_plan(path: Path) -> ModuleMeshes:
     from .geometry import build_plan, place
 
     plan = load_plan(path)
+    assert plan.station is not None  # load_plan assembles every plan it returns
     final = plan.station[len(plan.phases) - 1]
     meshes = build_plan(plan)
     placed = [

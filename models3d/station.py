@@ -94,7 +94,8 @@ class Station:
     def __init__(self, plan: Plan, snapshots: list[StationState] | None = None):
         self.plan = plan
         self.snapshots: list[StationState] = (
-            snapshots if snapshots is not None else assemble(plan))
+            snapshots if snapshots is not None else assemble(plan)
+        )
 
     def __len__(self) -> int:
         return len(self.snapshots)
@@ -119,10 +120,17 @@ class Station:
         """What changes going from phase a to phase b."""
         sa, sb = self.snapshots[a], self.snapshots[b]
         on_a, on_b = set(sa.modules), set(sb.modules)
-        moved = tuple(m for m in sb.modules if m in on_a and not np.allclose(
-            sa.transforms[m], sb.transforms[m], atol=1e-6))
-        return PhaseChange(tuple(m for m in sb.modules if m not in on_a),
-                           tuple(m for m in sa.modules if m not in on_b), moved)
+        moved = tuple(
+            m
+            for m in sb.modules
+            if m in on_a
+            and not np.allclose(sa.transforms[m], sb.transforms[m], atol=1e-6)
+        )
+        return PhaseChange(
+            tuple(m for m in sb.modules if m not in on_a),
+            tuple(m for m in sa.modules if m not in on_b),
+            moved,
+        )
 
     def docking_axis(self, index: int, module_id: str) -> np.ndarray:
         """World direction pointing away from the port a module is docked to."""
@@ -131,38 +139,61 @@ class Station:
         joint = snap.joints.get(module_id)
         if joint is not None:
             frame = snap.transforms[joint.parent] @ port_matrix(
-                modules[joint.parent], joint.port)
+                modules[joint.parent], joint.port
+            )
             return frame[:3, 0]
         for j in snap.joints.values():  # the module is a parent here
             if j.parent == module_id:
-                frame = snap.transforms[j.child] @ port_matrix(modules[j.child],
-                                                               j.own_port)
+                frame = snap.transforms[j.child] @ port_matrix(
+                    modules[j.child], j.own_port
+                )
                 return frame[:3, 0]
         return np.array([0.0, 0.0, 1.0])
 
-    def moves(self, a: int, b: int, change: PhaseChange | None = None) -> dict[str, Move]:
+    def moves(
+        self, a: int, b: int, change: PhaseChange | None = None
+    ) -> dict[str, Move]:
         """How each changed module moves from phase a to phase b."""
         change = change if change is not None else self.changes(a, b)
         sa, sb = self.snapshots[a], self.snapshots[b]
         out: dict[str, Move] = {}
         for mid in change.added:
-            out[mid] = Move("in", sb.transforms[mid], sb.transforms[mid],
-                            self.docking_axis(b, mid), distance=self._far(mid))
+            out[mid] = Move(
+                "in",
+                sb.transforms[mid],
+                sb.transforms[mid],
+                self.docking_axis(b, mid),
+                distance=self._far(mid),
+            )
         for mid in change.removed:
-            out[mid] = Move("out", sa.transforms[mid], sa.transforms[mid],
-                            self.docking_axis(a, mid), distance=self._far(mid))
+            out[mid] = Move(
+                "out",
+                sa.transforms[mid],
+                sa.transforms[mid],
+                self.docking_axis(a, mid),
+                distance=self._far(mid),
+            )
         for mid in change.relocated:
-            out[mid] = Move("relocate", sa.transforms[mid], sb.transforms[mid],
-                            self.docking_axis(a, mid), self.docking_axis(b, mid))
+            out[mid] = Move(
+                "relocate",
+                sa.transforms[mid],
+                sb.transforms[mid],
+                self.docking_axis(a, mid),
+                self.docking_axis(b, mid),
+            )
         return out
 
     def _far(self, module_id: str) -> float:
         length = self.plan.modules[module_id].shape.length
         return _APPROACH_FACTOR * length + _APPROACH_MARGIN
 
-    def fit_points(self, index: int, boxes: Mapping[str, Box],
-                   module_id: str | None = None,
-                   extra: Iterable[tuple[Box, np.ndarray]] = ()) -> np.ndarray:
+    def fit_points(
+        self,
+        index: int,
+        boxes: Mapping[str, Box],
+        module_id: str | None = None,
+        extra: Iterable[tuple[Box, np.ndarray]] = (),
+    ) -> np.ndarray:
         """World corners of the boxes of one module, or of every module of phase `index`
         plus `extra` (box, world transform) pairs such as reference models."""
         snap = self.snapshots[index]
@@ -176,8 +207,14 @@ class Station:
 def box_corners(box: Box, transform: np.ndarray) -> np.ndarray:
     """The 8 world-space corners of a box given in a frame placed by `transform`."""
     lo, hi = box
-    c = np.array([[(lo, hi)[i][0], (lo, hi)[j][1], (lo, hi)[k][2]]
-                  for i in (0, 1) for j in (0, 1) for k in (0, 1)])
+    c = np.array(
+        [
+            [(lo, hi)[i][0], (lo, hi)[j][1], (lo, hi)[k][2]]
+            for i in (0, 1)
+            for j in (0, 1)
+            for k in (0, 1)
+        ]
+    )
     return c @ transform[:3, :3].T + transform[:3, 3]
 
 

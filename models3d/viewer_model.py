@@ -78,8 +78,13 @@ class ViewerModel:
     references_changed = Signal()
     overlay_changed = Signal(str, bool)  # overlay name (OVERLAYS), shown
 
-    def __init__(self, plan: Plan | None = None, phase: int | None = None, *,
-                 language: str = "en"):
+    def __init__(
+        self,
+        plan: Plan | None = None,
+        phase: int | None = None,
+        *,
+        language: str = "en",
+    ):
         self.plan: Plan | None = None
         self.totals: list[PhaseTotals] = []
         self.phase = -1
@@ -115,8 +120,10 @@ class ViewerModel:
         """Show another plan (at its final phase unless `phase` is given); imported
         meshes, references, selection and hidden modules belong to the old plan and go."""
         if plan.station is None:
-            raise ValueError(f"plan '{plan.id}' was not assembled (load it with "
-                             "models3d.catalogue.load_plan)")
+            raise ValueError(
+                f"plan '{plan.id}' was not assembled (load it with "
+                "models3d.catalogue.load_plan)"
+            )
         self.plan = plan
         self.totals = phase_totals(plan, plan.station.snapshots)
         self._builtin = build_plan(plan)
@@ -164,8 +171,9 @@ class ViewerModel:
     # ---- selection, visibility, display --------------------------------------------
 
     def select(self, module_id: str | None) -> None:
-        if module_id is not None and (module_id not in self.modules()
-                                      or module_id in self.hidden):
+        if module_id is not None and (
+            module_id not in self.modules() or module_id in self.hidden
+        ):
             module_id = None
         if module_id != self.selected:
             self.selected = module_id
@@ -179,8 +187,9 @@ class ViewerModel:
             self.hover_changed.emit(module_id)
 
     def set_hidden(self, module_id: str, hidden: bool) -> None:
-        self.set_hidden_modules(self.hidden | {module_id} if hidden
-                                else self.hidden - {module_id})
+        self.set_hidden_modules(
+            self.hidden | {module_id} if hidden else self.hidden - {module_id}
+        )
 
     def set_hidden_modules(self, hidden) -> None:
         hidden = frozenset(hidden)
@@ -270,11 +279,20 @@ class ViewerModel:
             return None
         snap = self.station[self.phase]
         shown = self.shown_modules()
-        return pick(origin, direction, {m: self.meshes(m) for m in shown},
-                    snap.transforms, shown)
+        return pick(
+            origin,
+            direction,
+            {m: self.meshes(m) for m in shown},
+            snap.transforms,
+            shown,
+        )
 
-    def fit_points(self, module_id: str | None = None, index: int | None = None,
-                   references: bool = True) -> np.ndarray:
+    def fit_points(
+        self,
+        module_id: str | None = None,
+        index: int | None = None,
+        references: bool = True,
+    ) -> np.ndarray:
         """World corners of one module's box, or of every module of a phase plus the
         visible reference models and the scale figures shown."""
         index = self.phase if index is None else index
@@ -282,8 +300,11 @@ class ViewerModel:
         boxes = {m: tuple(self.meshes(m).bounds()) for m in ids}
         extra = []
         if references and module_id is None:
-            extra = [(tuple(r.meshes.bounds()), r.transform)
-                     for r in self.references.values() if r.visible]
+            extra = [
+                (tuple(r.meshes.bounds()), r.transform)
+                for r in self.references.values()
+                if r.visible
+            ]
             extra += [(tuple(m.bounds()), t) for m, t in self.scale_figures().values()]
         return self.station.fit_points(index, boxes, module_id, extra)
 
@@ -297,8 +318,12 @@ class ViewerModel:
             shown = [n for n in FIGURES if self.overlays[n]]
             placed = {}
             if shown:
-                pts = np.concatenate([self.fit_points(None, i, references=False)
-                                      for i in range(self.phase_count)])
+                pts = np.concatenate(
+                    [
+                        self.fit_points(None, i, references=False)
+                        for i in range(self.phase_count)
+                    ]
+                )
                 lo, hi = pts.min(axis=0), pts.max(axis=0)
                 placed = {n: (figure_meshes(n), placement(n, lo, hi)) for n in shown}
             self._figures = placed
@@ -311,11 +336,22 @@ class ViewerModel:
     def scene_sphere(self) -> tuple[np.ndarray, float]:
         """Centre and radius of a sphere holding the station in every phase and the
         visible reference models (the view fits its depth range to it)."""
-        pts = np.concatenate([self.fit_points(None, i, references=(i == self.phase))
-                              for i in range(self.phase_count)])
+        pts = np.concatenate(
+            [
+                self.fit_points(None, i, references=(i == self.phase))
+                for i in range(self.phase_count)
+            ]
+        )
         # the scale figures stand beside the station: inside the depth range too
-        pts = np.concatenate([pts, *(box_corners(tuple(m.bounds()), t)
-                                     for m, t in self.scale_figures().values())])
+        pts = np.concatenate(
+            [
+                pts,
+                *(
+                    box_corners(tuple(m.bounds()), t)
+                    for m, t in self.scale_figures().values()
+                ),
+            ]
+        )
         lo, hi = pts.min(axis=0), pts.max(axis=0)
         return (lo + hi) / 2, float(np.linalg.norm(hi - lo) / 2)
 
@@ -323,5 +359,11 @@ class ViewerModel:
         return sum(self.meshes(m).triangle_count for m in self.shown_modules())
 
 
-__all__ = ["DISPLAY_MODES", "OVERLAYS", "ImportedMesh", "ReferenceModel", "ViewerModel",
-           "box_corners"]
+__all__ = [
+    "DISPLAY_MODES",
+    "OVERLAYS",
+    "ImportedMesh",
+    "ReferenceModel",
+    "ViewerModel",
+    "box_corners",
+]

@@ -42,3 +42,13 @@ def gl_display():
             pytest.fail("CI=true but no X display: Xvfb (pytest-xvfb) did not start")
         pytest.skip("no X display (install xvfb; make test does that as root)")
     return os.environ["DISPLAY"]
+
+
+@pytest.fixture(autouse=True)
+def no_signal_left_pending():
+    """A test that sends itself SIGINT/SIGTERM leaves the signal noted in
+    models3d.fileio for the process; later tests start with none pending."""
+    yield
+    from models3d.fileio import writing
+
+    writing._PENDING.clear()

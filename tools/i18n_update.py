@@ -41,8 +41,12 @@ def _imported_context(tree: ast.Module, path: Path) -> str | None:
     """The context of a `tr` helper the module imports from a sibling module
     (`from .actions import tr`), so its strings land where they are looked up."""
     for node in tree.body:
-        if isinstance(node, ast.ImportFrom) and node.level and node.module and \
-                any(a.name == "tr" for a in node.names):
+        if (
+            isinstance(node, ast.ImportFrom)
+            and node.level
+            and node.module
+            and any(a.name == "tr" for a in node.names)
+        ):
             base = path.parent
             for _ in range(node.level - 1):
                 base = base.parent

@@ -139,8 +139,12 @@ class Plan:
 
     def phase_index(self, key: str | int) -> int:
         """Phase number (1-based), phase id, 'final' or 'first' -> 0-based index."""
-        if isinstance(key, int) or (isinstance(key, str) and key.isascii()
-                                    and key.lstrip("-").isdigit() and len(key) <= 6):
+        if isinstance(key, int) or (
+            isinstance(key, str)
+            and key.isascii()
+            and key.lstrip("-").isdigit()
+            and len(key) <= 6
+        ):
             n = int(key)
             if 1 <= n <= len(self.phases):
                 return n - 1
@@ -153,8 +157,11 @@ class Plan:
             if ph.id == key:
                 return ph.index
         ids = ", ".join(p.id for p in self.phases)
-        shown = key if isinstance(key, str) and len(key) <= 40 and key.isprintable() \
+        shown = (
+            key
+            if isinstance(key, str) and len(key) <= 40 and key.isprintable()
             else repr(key)[:40]
+        )
         raise UnknownPhaseError(
             f"no phase '{shown}' (phases: {ids}, a number, 'first' or 'final')"
         )

@@ -14,8 +14,13 @@ DATA = ROOT / "tests" / "data"
 
 
 def run(*args):
-    return subprocess.run([sys.executable, "main.py", *args], cwd=ROOT,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "main.py", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_plans_lists_every_bundled_plan():
@@ -32,7 +37,8 @@ def test_info_text_shows_figures_sources_and_totals():
     assert res.returncode == 0, res.stderr
     out = res.stdout
     assert "Science and Power Module / Научно-энергетический модуль" in out
-    assert "21 (20–21) t" in out and "conflict" in out
+    assert "21 (20–21) t" in out
+    assert "conflict" in out
     assert "INTERPRETATION" in out
     assert "https://tass.com/science/1811099" in out
     assert "7. Target module 2" in out
@@ -58,16 +64,21 @@ def test_info_accepts_a_plan_file_path():
     assert "Tiny test station" in res.stdout
 
 
-@pytest.mark.parametrize("args, text", [
-    (("info", "--plan", "no-such-plan"), "neither a plan id"),
-    (("info", "--plan", "ros-2024", "--phase", "42"), "out of range"),
-    (("info", "--plan", "ros-2024", "--phase", "nope"), "no phase 'nope'"),
-    (("info", "--plan", str(DATA / "broken_plans" / "many_problems.toml")),
-     "many_problems.toml: plan.status"),
-    (("info", "--plan", str(DATA / "broken_plans" / "not_utf8.toml")), "not UTF-8"),
-    (("info",), "--plan"),
-    (("frobnicate",), "invalid choice"),
-])
+@pytest.mark.parametrize(
+    ("args", "text"),
+    [
+        (("info", "--plan", "no-such-plan"), "neither a plan id"),
+        (("info", "--plan", "ros-2024", "--phase", "42"), "out of range"),
+        (("info", "--plan", "ros-2024", "--phase", "nope"), "no phase 'nope'"),
+        (
+            ("info", "--plan", str(DATA / "broken_plans" / "many_problems.toml")),
+            "many_problems.toml: plan.status",
+        ),
+        (("info", "--plan", str(DATA / "broken_plans" / "not_utf8.toml")), "not UTF-8"),
+        (("info",), "--plan"),
+        (("frobnicate",), "invalid choice"),
+    ],
+)
 def test_errors_exit_2_with_a_message_and_no_traceback(args, text):
     res = run(*args)
     assert res.returncode == 2

@@ -7,22 +7,23 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from models3d.plan import Plan, PlanError
-
 from models3d.catalogue import parse_plan
+from models3d.plan import Plan, PlanError
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 VALID = (ROOT / "tests" / "data" / "valid_tiny.toml").read_bytes()
 REAL = (ROOT / "assets" / "plans" / "ros-2024.toml").read_bytes()
-FUZZ = settings(max_examples=150, deadline=None,
-                suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 def _outcome(data: bytes):
     try:
         return parse_plan(data, "fuzz.toml")
     except PlanError as exc:
-        assert exc.problems and all(p.startswith("fuzz.toml") for p in exc.problems)
+        assert exc.problems
+        assert all(p.startswith("fuzz.toml") for p in exc.problems)
         return exc
 
 
@@ -43,9 +44,32 @@ def test_bit_flips_and_truncation_of_a_valid_plan(data):
     assert isinstance(_outcome(bytes(base[:cut])), (Plan, PlanError))
 
 
-_TOKENS = ['"', "=", "[", "]", "{", "}", ",", "\n", "nan", "inf", "-1", "0", "1e308",
-           "true", '"fwd"', '"hub"', '"lab"', "[[phases]]", '"S1"', "9999-99-99",
-           '"2030-02-30"', "[]", "{}", '""']
+_TOKENS = [
+    '"',
+    "=",
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    "\n",
+    "nan",
+    "inf",
+    "-1",
+    "0",
+    "1e308",
+    "true",
+    '"fwd"',
+    '"hub"',
+    '"lab"',
+    "[[phases]]",
+    '"S1"',
+    "9999-99-99",
+    '"2030-02-30"',
+    "[]",
+    "{}",
+    '""',
+]
 
 
 @FUZZ

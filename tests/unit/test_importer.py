@@ -10,8 +10,14 @@ import numpy as np
 import pytest
 
 from models3d import importer
-from models3d.importer import (ImportRefusedError, IsolatedLoader, Placement, info, load_model,
-                               place)
+from models3d.importer import (
+    ImportRefusedError,
+    IsolatedLoader,
+    Placement,
+    info,
+    load_model,
+    place,
+)
 from tests.conftest import SHARED
 
 EXT = SHARED / "testdata" / "external"
@@ -92,10 +98,13 @@ def test_hostile_and_broken_inputs_are_refused_with_a_reason(tmp_path):
     cases = {
         "notes.txt": ("hello", "unknown format"),
         "empty.stl": ("", "empty"),
-        "nan.ply": ("ply\nformat ascii 1.0\nelement vertex 3\nproperty float x\n"
-                    "property float y\nproperty float z\nelement face 1\n"
-                    "property list uchar int vertex_indices\nend_header\n"
-                    "nan 0 0\n1 0 0\n0 1 0\n3 0 1 2\n", "NaN or infinite"),
+        "nan.ply": (
+            "ply\nformat ascii 1.0\nelement vertex 3\nproperty float x\n"
+            "property float y\nproperty float z\nelement face 1\n"
+            "property list uchar int vertex_indices\nend_header\n"
+            "nan 0 0\n1 0 0\n0 1 0\n3 0 1 2\n",
+            "NaN or infinite",
+        ),
         "zero.obj": ("v 0 0 0\nv 0 0 0\nv 0 0 0\nf 1 2 3\n", "every vertex is zero"),
         "nofaces.obj": ("v 0 0 0\nv 1 0 0\n", "no faces"),
         "fake.glb": ("not a glb", "no glTF header"),
@@ -117,18 +126,27 @@ def test_binary_stl_with_a_lying_header_is_refused(tmp_path):
 
 def test_urls_and_escaping_paths_are_never_followed(tmp_path):
     (tmp_path / "sub").mkdir()
-    url = load_model(_obj(tmp_path / "sub", "mtllib http://example.invalid/evil.mtl\n"
-                          + CUBE, "url.obj"))
+    url = load_model(
+        _obj(
+            tmp_path / "sub",
+            "mtllib http://example.invalid/evil.mtl\n" + CUBE,
+            "url.obj",
+        )
+    )
     assert "URL" in " ".join(url.textures_missing)
-    up = load_model(_obj(tmp_path / "sub", "mtllib ../../etc/passwd\n" + CUBE, "up.obj"))
+    up = load_model(
+        _obj(tmp_path / "sub", "mtllib ../../etc/passwd\n" + CUBE, "up.obj")
+    )
     assert "outside the model's folder tree" in " ".join(up.textures_missing)
     gltf = tmp_path / "remote.gltf"
-    gltf.write_text('{"asset":{"version":"2.0"},"buffers":[{"uri":"https://example.invalid/'
-                    'b.bin","byteLength":36}],"bufferViews":[{"buffer":0,"byteLength":36}],'
-                    '"accessors":[{"bufferView":0,"componentType":5126,"count":3,"type":'
-                    '"VEC3","max":[1,1,0],"min":[0,0,0]}],"meshes":[{"primitives":[{'
-                    '"attributes":{"POSITION":0}}]}],"nodes":[{"mesh":0}],"scenes":[{'
-                    '"nodes":[0]}],"scene":0}')
+    gltf.write_text(
+        '{"asset":{"version":"2.0"},"buffers":[{"uri":"https://example.invalid/'
+        'b.bin","byteLength":36}],"bufferViews":[{"buffer":0,"byteLength":36}],'
+        '"accessors":[{"bufferView":0,"componentType":5126,"count":3,"type":'
+        '"VEC3","max":[1,1,0],"min":[0,0,0]}],"meshes":[{"primitives":[{'
+        '"attributes":{"POSITION":0}}]}],"nodes":[{"mesh":0}],"scenes":[{'
+        '"nodes":[0]}],"scene":0}'
+    )
     with pytest.raises(ImportRefusedError):
         load_model(gltf)
 
@@ -140,8 +158,14 @@ def test_triangle_limit(tmp_path, monkeypatch):
 
 
 def test_placement_fit_units_and_axis(tmp_path):
-    model = load_model(_obj(tmp_path, "\n".join(
-        ["v 0 0 0", "v 0 10 0", "v 2 10 0", "v 2 0 1", "f 1 2 3", "f 1 3 4"])))
+    model = load_model(
+        _obj(
+            tmp_path,
+            "\n".join(
+                ["v 0 0 0", "v 0 10 0", "v 2 10 0", "v 2 0 1", "f 1 2 3", "f 1 3 4"]
+            ),
+        )
+    )
     # OBJ is +Y up: the 10 m side along the file's +Y is the app's +Z; as the docking
     # axis it becomes the module's length
     meshes, _, _, scale = place(model, "m", Placement("fit", "m", "+z"), 5.0, 4.0)
@@ -157,7 +181,8 @@ def test_placement_fit_units_and_axis(tmp_path):
 
 def test_info_summarises_the_model(tmp_path):
     data = info(load_model(_obj(tmp_path, CUBE)))
-    assert data["format"] == "obj" and data["triangles"] == 2
+    assert data["format"] == "obj"
+    assert data["triangles"] == 2
     assert data["extents"] == [1.0, 0.0, 1.0]  # OBJ +Y up is the app's +Z
 
 
@@ -166,8 +191,14 @@ def test_fuzzed_real_files_never_crash_or_hang(tmp_path):
     """Truncated and bit-flipped versions of real files: a model or a refusal with a
     reason, each within 10 s, and the loader survives."""
     rng = random.Random(20261123)
-    sources = ["spaceros_iss.stl", "multibody.stl", "octagonal_pocket.ply",
-               "CesiumMilkTruck.glb", "nasa_mir.glb", "orion_ascii.ply"]
+    sources = [
+        "spaceros_iss.stl",
+        "multibody.stl",
+        "octagonal_pocket.ply",
+        "CesiumMilkTruck.glb",
+        "nasa_mir.glb",
+        "orion_ascii.ply",
+    ]
     loader = IsolatedLoader(timeout=10)
     outcomes = {"ok": 0, "refused": 0}
     try:
@@ -185,7 +216,8 @@ def test_fuzzed_real_files_never_crash_or_hang(tmp_path):
             t = time.monotonic()
             try:
                 model = loader.load(path)
-                assert model.triangles > 0 and np.isfinite(model.bounds()).all()
+                assert model.triangles > 0
+                assert np.isfinite(model.bounds()).all()
                 outcomes["ok"] += 1
             except ImportRefusedError as exc:
                 assert str(exc).startswith(path.name + ":"), str(exc)

@@ -15,6 +15,7 @@ from models3d.catalogue import load_plan
 from models3d.label_layout import (
     DISTANCES,
     LabelRequest,
+    anchor_candidates,
     layout_labels,
     nearest_point,
     top_points,
@@ -141,6 +142,33 @@ def test_the_visible_anchor_is_one_the_eye_really_sees():
     uum = top_points(model.meshes("uum"), snap.transforms["uum"])
     assert not seen("uum", uum[0])
     assert seen("uum", visible_anchor("uum", uum, eye, model.pick))
+
+
+def test_anchors_are_seen_from_every_side_and_rarely_on_an_edge():
+    model = ViewerModel(load_plan(PLANS / "ros-2024.toml"))
+    snap = model.station[model.phase]
+    centre = model.bounds().mean(axis=0)
+    seen, steady = 0, 0
+    for eye_dir in ([1, 0, 0], [0, -1, 0], [0, 0, 1], [0.6, -0.7, 0.4], [-1, 0.2, 0]):
+        eye = centre + 300.0 * np.asarray(eye_dir, float) / np.linalg.norm(eye_dir)
+        for mid in model.modules():
+            points = anchor_candidates(model.meshes(mid), snap.transforms[mid])
+            anchor = visible_anchor(mid, points, eye, model.pick, spread=0.0005)
+            d = anchor - eye
+            d /= np.linalg.norm(d)
+            hit = model.pick(eye, d)
+            if hit is None or hit.module_id != mid:
+                continue  # hidden from this side: the anchor is simply its middle
+            seen += 1
+            # rays 15 cm to either side of the anchor still meet the module: the
+            # anchor sits inside the module's outline, not on its edge
+            side = np.cross(d, [0.0, 0.0, 1.0] if abs(d[2]) < 0.9 else [1.0, 0, 0])
+            side /= np.linalg.norm(side)
+            up = np.cross(side, d)
+            around = [model.pick(eye, d + 0.0005 * v) for v in (side, -side, up, -up)]
+            steady += all(h is not None and h.module_id == mid for h in around)
+    assert seen >= 30
+    assert steady >= 0.85 * seen, (steady, seen)
 
 
 def test_nice_lengths_are_one_two_five_times_a_power_of_ten():

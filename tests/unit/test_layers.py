@@ -56,10 +56,14 @@ def test_no_import_cycle_in_the_project():
 
 
 def test_layer_contracts_hold():
-    exe = shutil.which("lint-imports", path=str(ROOT / ".venv" / "bin")) or \
-        shutil.which("lint-imports")
+    exe = shutil.which(
+        "lint-imports", path=str(ROOT / ".venv" / "bin")
+    ) or shutil.which("lint-imports")
     if exe is None:
-        pytest.fail("lint-imports (import-linter) is not installed: pip install -e .[test]")
-    run = subprocess.run([exe, "--no-cache"], cwd=ROOT, capture_output=True, text=True,
-                         check=False)
+        pytest.fail(
+            "lint-imports (import-linter) is not installed: pip install -e .[test]"
+        )
+    run = subprocess.run(
+        [exe, "--no-cache"], cwd=ROOT, capture_output=True, text=True, check=False
+    )
     assert run.returncode == 0, run.stdout[-3000:]

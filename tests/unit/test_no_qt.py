@@ -39,15 +39,23 @@ def test_importing_the_model_loads_no_qt():
         "print(bad)\n"
         "sys.exit(1 if bad else 0)\n"
     )
-    res = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
-                         text=True, timeout=120)
+    res = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert res.returncode == 0, res.stdout + res.stderr
 
 
 def test_unit_tests_import_no_qt():
     """The unit tests (and the root conftest) run without Qt: nothing in them imports
     Qt, pyqtgraph, OpenGL or the ui package, statically or at run time."""
-    files = [ROOT / "tests" / "conftest.py", *sorted((ROOT / "tests" / "unit").glob("*.py"))]
+    files = [
+        ROOT / "tests" / "conftest.py",
+        *sorted((ROOT / "tests" / "unit").glob("*.py")),
+    ]
     offenders = []
     for path in files:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -56,8 +64,11 @@ def test_unit_tests_import_no_qt():
                 names = [a.name for a in node.names]
             elif isinstance(node, ast.ImportFrom) and node.module:
                 names = [node.module]
-            offenders += [f"{path.name}:{node.lineno} imports {n}" for n in names
-                          if n.split(".")[0] in (*FORBIDDEN, "ui")]
+            offenders += [
+                f"{path.name}:{node.lineno} imports {n}"
+                for n in names
+                if n.split(".")[0] in (*FORBIDDEN, "ui")
+            ]
     assert not offenders
     code = (
         "import sys, importlib, pathlib\n"
@@ -68,6 +79,11 @@ def test_unit_tests_import_no_qt():
         "print(bad)\n"
         "sys.exit(1 if bad else 0)\n"
     )
-    res = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
-                         text=True, timeout=300)
+    res = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert res.returncode == 0, res.stdout + res.stderr

@@ -29,7 +29,14 @@ print("survived", before, sys.getrefcount(None), flush=True)
 
 def test_200k_void_qt_calls_do_not_abort_the_interpreter():
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    res = subprocess.run([sys.executable, "-c", _CODE], env=env, capture_output=True,
-                         text=True, timeout=300)
-    assert res.returncode == 0, f"interpreter died ({res.returncode}): {res.stderr[-500:]}"
+    res = subprocess.run(
+        [sys.executable, "-c", _CODE],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert res.returncode == 0, (
+        f"interpreter died ({res.returncode}): {res.stderr[-500:]}"
+    )
     assert "survived" in res.stdout

@@ -6,9 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from models3d.plan import PlanError
-
 from models3d.catalogue import load_plan, parse_plan
+from models3d.plan import PlanError
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 BROKEN = sorted((DATA / "broken_plans").glob("*.toml"))
@@ -16,7 +15,11 @@ BROKEN = sorted((DATA / "broken_plans").glob("*.toml"))
 
 def _expectations(path: Path) -> list[str]:
     lines = path.read_bytes().decode("utf-8", "replace").splitlines()
-    return [ln.split("# expect:", 1)[1].strip() for ln in lines if ln.startswith("# expect:")]
+    return [
+        ln.split("# expect:", 1)[1].strip()
+        for ln in lines
+        if ln.startswith("# expect:")
+    ]
 
 
 def test_the_valid_base_of_the_corpus_loads():

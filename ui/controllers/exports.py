@@ -32,12 +32,15 @@ class ExportController(QObject):
         if isinstance(saved, str) and saved and Path(saved).is_dir():
             return saved
         pics = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.PicturesLocation)
+            QStandardPaths.StandardLocation.PicturesLocation
+        )
         return pics if pics and Path(pics).is_dir() else str(Path.home())
 
     def _with_view_content(self, req) -> None:
         req.overrides = dict(self.model.overrides)
-        req.references = {rid: r for rid, r in self.model.references.items() if r.visible}
+        req.references = {
+            rid: r for rid, r in self.model.references.items() if r.visible
+        }
 
     def quick_screenshot(self, folder: str | None = None) -> str | None:
         """The view at its size (device pixels) as a PNG named by plan, phase and time."""
@@ -50,9 +53,18 @@ class ExportController(QObject):
         w, h = int(view.width() * dpr), int(view.height() * dpr)
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         path = Path(folder or self.folder()) / default_name(m.plan.id, m.phase, stamp)
-        req = ExportRequest(m.plan, [m.phase], path, "png", w, h, 1,
-                            camera=view.camera_state(), mode=m.mode,
-                            hidden=tuple(m.hidden))
+        req = ExportRequest(
+            m.plan,
+            [m.phase],
+            path,
+            "png",
+            w,
+            h,
+            1,
+            camera=view.camera_state(),
+            mode=m.mode,
+            hidden=tuple(m.hidden),
+        )
         self._with_view_content(req)
         try:
             run_job(make_job(req))
@@ -75,8 +87,12 @@ class ExportController(QObject):
 
         settings().setValue("export_folder", str(req.path.parent))
         self._with_view_content(req)
-        self.runner = JobRunner(self.window, make_job(req), self._on_done,
-                                tr("Exporting {0}...").format(req.path.name))
+        self.runner = JobRunner(
+            self.window,
+            make_job(req),
+            self._on_done,
+            tr("Exporting {0}...").format(req.path.name),
+        )
         return self.runner
 
     def _on_done(self, files: list[str], error, cancelled: bool = False) -> None:

@@ -28,11 +28,18 @@ def _placement(rec: dict, default_mode: str):
     from models3d.importer import Placement
 
     factor, length = rec.get("factor", 1.0), rec.get("length", 0.0)
-    if not all(isinstance(v, (int, float)) and not isinstance(v, bool)
-               for v in (factor, length)):
+    if not all(
+        isinstance(v, (int, float)) and not isinstance(v, bool)
+        for v in (factor, length)
+    ):
         return None
-    p = Placement(rec.get("mode", default_mode), rec.get("unit", "m"),
-                  rec.get("axis", "+x"), float(factor), float(length))
+    p = Placement(
+        rec.get("mode", default_mode),
+        rec.get("unit", "m"),
+        rec.get("axis", "+x"),
+        float(factor),
+        float(length),
+    )
     try:
         p.check()
     except (ValueError, TypeError):
@@ -41,8 +48,13 @@ def _placement(rec: dict, default_mode: str):
 
 
 def _record(p) -> dict:
-    return {"mode": p.mode, "unit": p.unit, "axis": p.axis, "factor": p.factor,
-            "length": p.length}
+    return {
+        "mode": p.mode,
+        "unit": p.unit,
+        "axis": p.axis,
+        "factor": p.factor,
+        "length": p.length,
+    }
 
 
 def read_records(mods_text, refs_text) -> tuple[dict, list, bool]:
@@ -72,11 +84,21 @@ def read_records(mods_text, refs_text) -> tuple[dict, list, bool]:
     for rec in refs:
         p = _placement(rec, "units") if isinstance(rec, dict) else None
         off = rec.get("offset") if isinstance(rec, dict) else None
-        ok_off = (isinstance(off, list) and len(off) == 3
-                  and all(isinstance(x, (int, float)) and not isinstance(x, bool)
-                          and math.isfinite(x) for x in off))
-        if p is None or not isinstance(rec.get("path"), str) or \
-                (off is not None and not ok_off):
+        ok_off = (
+            isinstance(off, list)
+            and len(off) == 3
+            and all(
+                isinstance(x, (int, float))
+                and not isinstance(x, bool)
+                and math.isfinite(x)
+                for x in off
+            )
+        )
+        if (
+            p is None
+            or not isinstance(rec.get("path"), str)
+            or (off is not None and not ok_off)
+        ):
             dropped = True
             continue
         references.append((rec["path"], p, off))
@@ -106,8 +128,9 @@ class ImportController(QObject):
     def ask_file(self) -> str | None:
         from ..importing import MODEL_FILTER
 
-        path, _ = QFileDialog.getOpenFileName(self.window, tr("Import model"),
-                                              str(Path.home()), MODEL_FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, tr("Import model"), str(Path.home()), MODEL_FILTER
+        )
         return path or None
 
     def load_async(self, path: str, then):
@@ -140,22 +163,32 @@ class ImportController(QObject):
 
     # ---- a module drawn with an imported model --------------------------------------
 
-    def import_for_module(self, module_id: str | None = None, path: str | None = None,
-                          placement=None, interactive: bool = True):
+    def import_for_module(
+        self,
+        module_id: str | None = None,
+        path: str | None = None,
+        placement=None,
+        interactive: bool = True,
+    ):
         mid = module_id or self.model.selected
         if mid is None:
-            self.window.statusBar().showMessage(tr(
-                "Select a module first (in the view or the list), or drop a file on it."),
-                8000)
+            self.window.statusBar().showMessage(
+                tr(
+                    "Select a module first (in the view or the list), or drop a file on it."
+                ),
+                8000,
+            )
             return None
         path = path or self.ask_file()
         if not path:
             return None
         return self.load_async(
-            path, lambda m: self.place_module(mid, m, path, placement, interactive))
+            path, lambda m: self.place_module(mid, m, path, placement, interactive)
+        )
 
-    def place_module(self, mid: str, model, path: str, placement=None,
-                     interactive: bool = True) -> bool:
+    def place_module(
+        self, mid: str, model, path: str, placement=None, interactive: bool = True
+    ) -> bool:
         from models3d.importer import Placement, longest_axis, place
 
         from ..importing import PlacementDialog
@@ -164,13 +197,17 @@ class ImportController(QObject):
         previous = self.model.overrides.get(mid)
 
         def preview(p, _offset=None):
-            meshes, colors, textures, _ = place(model, mid, p, module.shape.length,
-                                                module.shape.diameter)
-            self.model.set_override(mid, ImportedMesh(meshes, colors, textures, path, p))
+            meshes, colors, textures, _ = place(
+                model, mid, p, module.shape.length, module.shape.diameter
+            )
+            self.model.set_override(
+                mid, ImportedMesh(meshes, colors, textures, path, p)
+            )
 
         if interactive:
-            dlg = PlacementDialog(self.window, model, preview, module=module,
-                                  placement=placement)
+            dlg = PlacementDialog(
+                self.window, model, preview, module=module, placement=placement
+            )
             if dlg.exec() != QDialog.DialogCode.Accepted:
                 self.model.set_override(mid, previous)
                 return False
@@ -183,7 +220,9 @@ class ImportController(QObject):
         lang = self.model.language
         self.window.statusBar().showMessage(
             f"{text(module.abbr, lang)}: {tr('drawn with')} "
-            f"{Path(path).name} ({model.triangles:,} {tr('triangles')})", 10000)
+            f"{Path(path).name} ({model.triangles:,} {tr('triangles')})",
+            10000,
+        )
         return True
 
     def reset_mesh(self, module_id: str | None = None) -> None:
@@ -195,14 +234,22 @@ class ImportController(QObject):
 
     # ---- reference models -------------------------------------------------------------
 
-    def add_reference(self, path: str | None = None, placement=None, offset=None,
-                      interactive: bool = True):
+    def add_reference(
+        self,
+        path: str | None = None,
+        placement=None,
+        offset=None,
+        interactive: bool = True,
+    ):
         path = path or self.ask_file()
         if not path:
             return None
         return self.load_async(
-            path, lambda m: self.place_reference(m, path, placement, offset, None,
-                                                 interactive))
+            path,
+            lambda m: self.place_reference(
+                m, path, placement, offset, None, interactive
+            ),
+        )
 
     def _default_offset(self, model, placement) -> np.ndarray:
         from models3d.importer import place
@@ -212,8 +259,15 @@ class ImportController(QObject):
         mlo, mhi = meshes.bounds()
         return np.array([0.0, hi[1] + 6.0 + (mhi[1] - mlo[1]) / 2, 0.0])
 
-    def place_reference(self, model, path: str, placement=None, offset=None,
-                        ref_id: str | None = None, interactive: bool = True):
+    def place_reference(
+        self,
+        model,
+        path: str,
+        placement=None,
+        offset=None,
+        ref_id: str | None = None,
+        interactive: bool = True,
+    ):
         from models3d.importer import Placement, longest_axis, place
 
         from ..importing import PlacementDialog
@@ -224,20 +278,30 @@ class ImportController(QObject):
         while ref_id in refs and refs[ref_id].path != path:
             ref_id += "+"
         previous = refs.get(ref_id)
-        offset = np.asarray(offset if offset is not None
-                            else self._default_offset(model, placement), dtype=float)
+        offset = np.asarray(
+            offset if offset is not None else self._default_offset(model, placement),
+            dtype=float,
+        )
 
         def preview(p, off):
             meshes, colors, textures, _ = place(model, ref_id, p)
             t = np.eye(4)
             t[:3, 3] = off
-            self.model.set_reference(ReferenceModel(ref_id, meshes, t, colors, textures,
-                                                    path, p, True, model))
+            self.model.set_reference(
+                ReferenceModel(
+                    ref_id, meshes, t, colors, textures, path, p, True, model
+                )
+            )
 
         if interactive:
-            dlg = PlacementDialog(self.window, model, preview, placement=placement,
-                                  offset=offset,
-                                  default_offset=lambda p: self._default_offset(model, p))
+            dlg = PlacementDialog(
+                self.window,
+                model,
+                preview,
+                placement=placement,
+                offset=offset,
+                default_offset=lambda p: self._default_offset(model, p),
+            )
             if dlg.exec() != QDialog.DialogCode.Accepted:
                 if previous is None:
                     self.model.remove_reference(ref_id)
@@ -267,21 +331,39 @@ class ImportController(QObject):
     def save(self) -> None:
         key = self._key()
         s = settings()
-        s.setValue(f"imports/{key}", json.dumps({
-            mid: {"path": o.path, **_record(o.placement)}
-            for mid, o in self.model.overrides.items() if o.placement is not None}))
-        s.setValue(f"references/{key}", json.dumps([
-            {"path": r.path, **_record(r.placement),
-             "offset": [float(x) for x in r.offset]}
-            for r in self.model.references.values() if r.placement is not None]))
+        s.setValue(
+            f"imports/{key}",
+            json.dumps(
+                {
+                    mid: {"path": o.path, **_record(o.placement)}
+                    for mid, o in self.model.overrides.items()
+                    if o.placement is not None
+                }
+            ),
+        )
+        s.setValue(
+            f"references/{key}",
+            json.dumps(
+                [
+                    {
+                        "path": r.path,
+                        **_record(r.placement),
+                        "offset": [float(x) for x in r.offset],
+                    }
+                    for r in self.model.references.values()
+                    if r.placement is not None
+                ]
+            ),
+        )
         s.sync()
 
     def restore(self) -> None:
         """Re-apply the user's imported models for this plan (read in the background)."""
         key = self._key()
         s = settings()
-        mods, refs, dropped = read_records(s.value(f"imports/{key}"),
-                                           s.value(f"references/{key}"))
+        mods, refs, dropped = read_records(
+            s.value(f"imports/{key}"), s.value(f"references/{key}")
+        )
         missing = []
         for mid, (path, p) in mods.items():
             if mid not in self.model.plan.modules:
@@ -297,11 +379,14 @@ class ImportController(QObject):
             self.add_reference(path, p, off, interactive=False)
         bar = self.window.statusBar()
         if dropped:
-            bar.showMessage(tr("Some saved imported-model records were unreadable and "
-                               "were reset."), 10000)
+            bar.showMessage(
+                tr("Some saved imported-model records were unreadable and were reset."),
+                10000,
+            )
         if missing:
-            bar.showMessage(tr("Imported models not found: {0}").format(
-                ", ".join(missing)), 10000)
+            bar.showMessage(
+                tr("Imported models not found: {0}").format(", ".join(missing)), 10000
+            )
 
     # ---- drag and drop ------------------------------------------------------------------
 
@@ -309,8 +394,10 @@ class ImportController(QObject):
         from models3d.importer import EXTENSIONS
 
         urls = mime.urls()
-        return bool(urls) and all(u.isLocalFile() and Path(u.toLocalFile()).suffix.lower()
-                                  in EXTENSIONS for u in urls)
+        return bool(urls) and all(
+            u.isLocalFile() and Path(u.toLocalFile()).suffix.lower() in EXTENSIONS
+            for u in urls
+        )
 
     def drop(self, path: str, window_pos) -> None:
         """A file dropped on a module (in the view or the list) is imported for it;

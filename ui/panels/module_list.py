@@ -25,7 +25,6 @@ def tr(s: str) -> str:
     return QCoreApplication.translate("panels", s)
 
 
-
 class ModuleList(QTreeWidget):
     """Modules grouped by the phase that brings them, with visibility checkboxes; the
     user's reference models in a group of their own."""
@@ -72,11 +71,19 @@ class ModuleList(QTreeWidget):
             for ref in refs:
                 item = QTreeWidgetItem([Path(ref.path).name or ref.id])
                 item.setData(0, ROLE_REFERENCE, ref.id)
-                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(0, Qt.CheckState.Checked if ref.visible
-                                   else Qt.CheckState.Unchecked)
-                item.setToolTip(0, tr("Double-click to move or rescale it; right-click "
-                                      "or Delete to remove it"))
+                item.setFlags(
+                    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
+                )
+                item.setCheckState(
+                    0, Qt.CheckState.Checked if ref.visible else Qt.CheckState.Unchecked
+                )
+                item.setToolTip(
+                    0,
+                    tr(
+                        "Double-click to move or rescale it; right-click "
+                        "or Delete to remove it"
+                    ),
+                )
                 self.ref_group.addChild(item)
             self.ref_group.setExpanded(True)
         self._updating = False
@@ -110,9 +117,13 @@ class ModuleList(QTreeWidget):
             return
         ref = self.model.references[rid]
         menu = QMenu(self)
-        menu.addAction(tr("Move or rescale..."), lambda: self.reference_activated.emit(rid))
-        menu.addAction(tr("Hide") if ref.visible else tr("Show"),
-                       lambda: self.model.set_reference_visible(rid, not ref.visible))
+        menu.addAction(
+            tr("Move or rescale..."), lambda: self.reference_activated.emit(rid)
+        )
+        menu.addAction(
+            tr("Hide") if ref.visible else tr("Show"),
+            lambda: self.model.set_reference_visible(rid, not ref.visible),
+        )
         menu.addAction(tr("Remove"), lambda: self.reference_remove_requested.emit(rid))
         menu.exec(ev.globalPos())
         menu.deleteLater()
@@ -139,8 +150,9 @@ class ModuleList(QTreeWidget):
         placed = set()
         for i, ph in enumerate(plan.phases):
             new = [m for m in self.model.modules(i) if m not in placed]
-            group = QTreeWidgetItem([f"{i + 1}. {text(ph.name, self.lang())} — "
-                                     f"{ph.date_label()}"])
+            group = QTreeWidgetItem(
+                [f"{i + 1}. {text(ph.name, self.lang())} — {ph.date_label()}"]
+            )
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             f = group.font(0)
             f.setBold(True)
@@ -148,11 +160,15 @@ class ModuleList(QTreeWidget):
             self.addTopLevelItem(group)
             for mid in new:
                 m = plan.modules[mid]
-                item = QTreeWidgetItem([f"{text(m.abbr, self.lang())} — "
-                                        f"{text(m.name, self.lang())}"])
+                item = QTreeWidgetItem(
+                    [f"{text(m.abbr, self.lang())} — {text(m.name, self.lang())}"]
+                )
                 item.setData(0, ROLE_MODULE, mid)
-                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                              | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setFlags(
+                    Qt.ItemFlag.ItemIsEnabled
+                    | Qt.ItemFlag.ItemIsSelectable
+                    | Qt.ItemFlag.ItemIsUserCheckable
+                )
                 item.setCheckState(0, Qt.CheckState.Checked)
                 item.setToolTip(0, text(m.role, self.lang()))
                 group.addChild(item)
@@ -172,8 +188,9 @@ class ModuleList(QTreeWidget):
         for mid, item in self.items.items():
             present = mid in on
             hidden = mid in self.model.hidden
-            item.setCheckState(0, Qt.CheckState.Unchecked if hidden else
-                               Qt.CheckState.Checked)
+            item.setCheckState(
+                0, Qt.CheckState.Unchecked if hidden else Qt.CheckState.Checked
+            )
             color = pal.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Text)
             if not present:
                 color = pal.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
@@ -197,7 +214,8 @@ class ModuleList(QTreeWidget):
         rid = item.data(0, ROLE_REFERENCE)
         if rid:
             self.model.set_reference_visible(
-                rid, item.checkState(0) == Qt.CheckState.Checked)
+                rid, item.checkState(0) == Qt.CheckState.Checked
+            )
             return
         mid = item.data(0, ROLE_MODULE)
         if mid:
@@ -247,5 +265,3 @@ class ModuleBrowser(QWidget):
 
     def _refilter(self, *_) -> None:
         self.tree.set_filter(self.search.text())
-
-
