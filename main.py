@@ -20,16 +20,25 @@ is printable: control characters and undecodable bytes of names are escaped. `pl
 from __future__ import annotations
 
 import argparse
-import contextlib
-import json
 import os
 import re
 import sys
 
 DEFAULT_PLAN = "ros-2024"
 EX_SOFTWARE = 70  # an internal error (a bug), as in BSD sysexits
-_PHASE_NUMBER = re.compile(r"[+-]?[0-9]{1,9}")
 _SIZE = re.compile(r"([0-9]{1,9})[xX]([0-9]{1,9})")
+
+
+from models3d.console import display_problem  # noqa: E402 - stdlib-only module
+from models3d.console import err as _err  # noqa: E402
+from models3d.console import fail as _fail  # noqa: E402
+from models3d.console import is_stdout_error as _is_stdout_error  # noqa: E402
+from models3d.console import load as _load  # noqa: E402
+from models3d.console import out as _out  # noqa: E402
+from models3d.console import out_json as _out_json  # noqa: E402
+from models3d.console import phase_of as _phase  # noqa: E402
+from models3d.console import standard_streams as _standard_streams  # noqa: E402
+from models3d.console import stdout_failed as _stdout_failed  # noqa: E402
 
 
 class _Parser(argparse.ArgumentParser):
@@ -97,8 +106,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--phase", help="only this phase: number, id, 'first' or 'final'"
     )
     p_info.add_argument("--json", action="store_true", help="print JSON")
-    p_info.add_argument("--lang", choices=("en", "ru"), default="en",
-                        help="language of the text report (default: en)")
+    p_info.add_argument(
+        "--lang",
+        choices=("en", "ru"),
+        default="en",
+        help="language of the text report (default: en)",
+    )
     p_exp = sub.add_parser(
         "export",
         help="export pictures, every phase, an animation or the 3D scene",
@@ -131,8 +144,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p_exp.add_argument(
         "--format",
-        choices=("png", "jpg", "tiff", "webp", "gif", "mp4", "glb", "obj", "stl",
-                 "html"),
+        choices=(
+            "png",
+            "jpg",
+            "tiff",
+            "webp",
+            "gif",
+            "mp4",
+            "glb",
+            "obj",
+            "stl",
+            "html",
+        ),
         help="file format (default: from the --out extension)",
     )
     p_exp.add_argument(
@@ -162,62 +185,6 @@ def build_parser() -> argparse.ArgumentParser:
     for p in (p_plans, p_info, p_exp, p_ins):
         p.error = _Parser.error.__get__(p)
     return parser
-
-
-def _fail(message: str, code: int = 2) -> int:
-    from models3d.fileio import printable
-
-    lines = str(message).split("\n")
-    _err("error: " + "\n".join(printable(line) for line in lines))
-    return code
-
-
-def _err(text: str) -> None:
-    if sys.stderr is not None:
-        # stderr gone as well: the exit code still tells
-        with contextlib.suppress(OSError, ValueError):
-            print(text, file=sys.stderr, flush=True)
-
-
-def _out(text: str) -> None:
-    """Write to stdout with every line made printable (OSError propagates)."""
-    from models3d.fileio import printable
-
-    sys.stdout.write("\n".join(printable(line) for line in text.split("\n")))
-
-
-_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u2028\u2029\ud800-\udfff]")
-
-
-def _out_json(doc) -> None:
-    # json escapes C0 controls itself; DEL, C1 controls (0x9b starts a terminal
-    # sequence), line separators and lone surrogates are escaped here
-    text = json.dumps(doc, ensure_ascii=False, indent=2, allow_nan=False)
-    sys.stdout.write(
-        _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
-    )
-
-
-def _load(key: str):
-    from models3d.catalogue import load_plan, resolve_plan
-
-    return load_plan(resolve_plan(key))
-
-
-def _phase(plan, text: str) -> int:
-    """The 0-based phase for a --phase value: a number (ASCII digits only: '²' is a
-    digit to str.isdigit but not to int), a phase id, 'first' or 'final'."""
-    from models3d.errors import UsageError
-
-    text = text.strip()
-    if _PHASE_NUMBER.fullmatch(text):
-        return plan.phase_index(int(text))
-    if text and (text.lstrip("+-").isdigit() or text.lstrip("+-").isdecimal()):
-        raise UsageError(
-            f"--phase '{text[:40]}': not a phase number (use 1–"
-            f"{len(plan.phases)}, a phase id, 'first' or 'final')"
-        )
-    return plan.phase_index(text)
 
 
 def cmd_plans(args) -> int:
@@ -256,42 +223,6 @@ def _parse_size(text: str) -> tuple[int, int]:
             f"--size '{text[:40]}' is not WIDTHxHEIGHT (for example 3840x2160)"
         )
     return int(m.group(1)), int(m.group(2))
-
-
-def display_problem() -> str | None:
-    """None when Qt's xcb platform can connect to the X server at DISPLAY; else a
-    sentence saying why not. Asked through libxcb (as Qt does, honouring XAUTHORITY)
-    before any QApplication exists, because Qt aborts the process when it cannot
-    connect, with a misleading hint to reinstall xcb-cursor0."""
-    import ctypes
-
-    platform = os.environ.get("QT_QPA_PLATFORM", "")
-    if platform and not platform.startswith("xcb"):
-        return None  # another platform plugin chosen on purpose: Qt reports its own
-    display = os.environ.get("DISPLAY", "")
-    if not display:
-        return (
-            "no X display: DISPLAY is not set (on a headless machine run the "
-            "command under xvfb-run)"
-        )
-    try:
-        xcb = ctypes.CDLL("libxcb.so.1")
-    except OSError:
-        return None  # Qt cannot start without libxcb either; let it say so
-    xcb.xcb_connect.restype = ctypes.c_void_p
-    xcb.xcb_connect.argtypes = [ctypes.c_char_p, ctypes.c_void_p]
-    xcb.xcb_connection_has_error.argtypes = [ctypes.c_void_p]
-    xcb.xcb_disconnect.argtypes = [ctypes.c_void_p]
-    conn = xcb.xcb_connect(os.fsencode(display), None)
-    failed = xcb.xcb_connection_has_error(conn)
-    xcb.xcb_disconnect(conn)
-    if failed:
-        return (
-            f"cannot connect to the X display '{display}' (no X server there, or "
-            "this user may not use it); on a headless machine run the command "
-            "under xvfb-run"
-        )
-    return None
 
 
 def cmd_export(args) -> int:
@@ -390,7 +321,9 @@ def _export_page(args, plan, out) -> int:
     from models3d.webpage import write_webpage
 
     phase = None if args.phase in (None, "all") else _phase(plan, args.phase)
-    for path in write_webpage(plan, out, phase, lang=getattr(args, "lang", None) or "en"):
+    for path in write_webpage(
+        plan, out, phase, lang=getattr(args, "lang", None) or "en"
+    ):
         _out(f"wrote {printable(path)}\n")
     return 0
 
@@ -487,89 +420,6 @@ def cmd_desktop(args) -> int:
     return 0
 
 
-def cmd_gui(args) -> int:
-    from models3d.errors import RossError
-    from ui.settings import reset_settings, settings
-
-    if args.reset_settings:
-        _out(f"settings reset ({reset_settings()})\n")
-    saved = settings()
-    key = args.plan or saved.value("plan") or DEFAULT_PLAN
-    try:
-        plan = _load(str(key))  # fail before any window appears
-    except RossError as exc:
-        if args.plan:
-            raise
-        # the remembered plan is gone or broken: say so and open the default one
-        _err(
-            f"warning: the last plan '{key}' could not be opened "
-            f"({str(exc).splitlines()[0]}); opening {DEFAULT_PLAN}"
-        )
-        plan = _load(DEFAULT_PLAN)
-    if args.phase is not None:
-        phase = _phase(plan, args.phase)
-    else:
-        remembered = (
-            saved.value("phase")
-            if not args.plan and key == saved.value("plan")
-            else None
-        )
-        try:
-            phase = (
-                plan.phase_index(int(remembered) + 1)
-                if remembered is not None
-                else None
-            )
-        except (KeyError, ValueError, TypeError, OverflowError):
-            phase = None
-        phase = len(plan.phases) - 1 if phase is None else phase
-    problem = display_problem()
-    if problem:
-        return _fail(f"the app needs a display: {problem}")
-    from ui.app import run
-
-    return run(
-        plan,
-        phase,
-        quit_after_first_frame=args.quit_after_first_frame,
-        restore=not args.reset_settings,
-        language=args.lang,
-    )
-
-
-def _standard_streams() -> bool:
-    """Give closed standard descriptors /dev/null, so that no file we open becomes fd 1
-    or 2 and receives stray output; True when stdout was open."""
-    stdout_open = sys.stdout is not None
-    for fd in (0, 1, 2):
-        try:
-            os.fstat(fd)
-        except OSError:
-            null = os.open(os.devnull, os.O_RDWR)
-            if null != fd:
-                os.dup2(null, fd)
-                os.close(null)
-            stdout_open = stdout_open and fd != 1
-    for stream in (sys.stdout, sys.stderr):
-        if stream is not None and hasattr(stream, "reconfigure"):
-            # a name that is not UTF-8 or a character the terminal cannot show is
-            # escaped, never a UnicodeEncodeError
-            stream.reconfigure(errors="backslashreplace")
-    return stdout_open
-
-
-def _stdout_failed(exc: OSError) -> int:
-    import errno
-
-    # later writes and the interpreter's final flush go to /dev/null, quietly
-    null = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(null, 1)
-    os.close(null)
-    if exc.errno == errno.EPIPE:
-        return 0  # the reader (head, less) has all it wanted
-    return _fail(f"cannot write to standard output: {exc.strerror or exc}")
-
-
 def main(argv: list[str] | None = None) -> int:
     from models3d.fileio import Interrupted, remove_temp_files, signals_raise
 
@@ -584,6 +434,12 @@ def main(argv: list[str] | None = None) -> int:
             "file was left"
         )
         return 128 + signum
+
+
+def cmd_gui(args) -> int:
+    from ui.app import start
+
+    return start(args, DEFAULT_PLAN)
 
 
 def _main(argv) -> int:
@@ -630,17 +486,6 @@ def _main(argv) -> int:
             "traceback, and please report it)",
             EX_SOFTWARE,
         )
-
-
-def _is_stdout_error() -> bool:
-    """Whether stdout is the stream that failed (a write or flush to it raises)."""
-    try:
-        sys.stdout.flush()
-    except OSError:
-        return True
-    except ValueError:
-        return True
-    return False
 
 
 if __name__ == "__main__":

@@ -83,3 +83,55 @@ def run(
         sys.stdout.flush()
         os._exit(code)  # skip GL teardown at exit: the smoke test only checks start-up
     return code
+
+
+def start(args, default_plan: str) -> int:
+    """The app as the command line starts it: the plan and phase asked for, else the
+    last ones shown, else the default; a broken remembered plan falls back with a
+    warning; no display gives one line instead of Qt's abort."""
+    from models3d.console import display_problem, err, fail, load, out, phase_of
+    from models3d.errors import RossError
+    from ui.settings import reset_settings, settings
+
+    if args.reset_settings:
+        out(f"settings reset ({reset_settings()})\n")
+    saved = settings()
+    key = args.plan or saved.value("plan") or default_plan
+    try:
+        plan = load(str(key))  # fail before any window appears
+    except RossError as exc:
+        if args.plan:
+            raise
+        # the remembered plan is gone or broken: say so and open the default one
+        err(
+            f"warning: the last plan '{key}' could not be opened "
+            f"({str(exc).splitlines()[0]}); opening {default_plan}"
+        )
+        plan = load(default_plan)
+    if args.phase is not None:
+        phase = phase_of(plan, args.phase)
+    else:
+        remembered = (
+            saved.value("phase")
+            if not args.plan and key == saved.value("plan")
+            else None
+        )
+        try:
+            phase = (
+                plan.phase_index(int(remembered) + 1)
+                if remembered is not None
+                else None
+            )
+        except (KeyError, ValueError, TypeError, OverflowError):
+            phase = None
+        phase = len(plan.phases) - 1 if phase is None else phase
+    problem = display_problem()
+    if problem:
+        return fail(f"the app needs a display: {problem}")
+    return run(
+        plan,
+        phase,
+        quit_after_first_frame=args.quit_after_first_frame,
+        restore=not args.reset_settings,
+        language=args.lang,
+    )
