@@ -91,7 +91,7 @@ def parse_plan(
     if problems:
         name = Path(path).name
         raise PlanError(path, [f"{name}: {p}" for p in problems])
-    object.__setattr__(plan, "station", Station(plan, snapshots))
+    object.__setattr__(plan, "assembled_station", Station(plan, snapshots))
     return plan
 
 

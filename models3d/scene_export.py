@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .assembly import StationState, assemble
+from .assembly import StationState
 from .axes import to_file
 from .errors import ExportError
 from .geometry import ModuleMeshes, build_plan
@@ -58,12 +58,8 @@ class SceneItem:
 
 
 def snapshots(plan: Plan) -> list[StationState]:
-    """The station after every phase: the plan's assembled station where the loader
-    attached one, else assembled here."""
-    station = getattr(plan, "station", None)
-    if station is not None:
-        return list(station.snapshots)
-    return assemble(plan)
+    """The station after every phase (assembled once, by the loader)."""
+    return list(plan.station.snapshots)
 
 
 def scene_items(

@@ -108,7 +108,7 @@ class ViewerModel:
 
     @property
     def station(self) -> Station:
-        if self.plan is None or self.plan.station is None:
+        if self.plan is None or not self.plan.assembled:
             raise ValueError("no plan is open")
         return self.plan.station
 
@@ -119,7 +119,7 @@ class ViewerModel:
     def set_plan(self, plan: Plan, phase: int | None = None) -> None:
         """Show another plan (at its final phase unless `phase` is given); imported
         meshes, references, selection and hidden modules belong to the old plan and go."""
-        if plan.station is None:
+        if not plan.assembled:
             raise ValueError(
                 f"plan '{plan.id}' was not assembled (load it with "
                 "models3d.catalogue.load_plan)"

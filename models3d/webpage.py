@@ -53,13 +53,12 @@ def page_data(plan: Plan, phase: int, lang: str, report: dict) -> dict:
     states = snapshots(plan)
     poses = [{mid: _pose(s.transforms[mid]) for mid in s.modules} for s in states]
     motions: list[dict] = [{}]
-    station = getattr(plan, "station", None)
+    station = plan.station
     for i in range(1, len(states)):
         step = {}
-        if station is not None:  # docking motions need the loader's Station
-            for mid, move in station.moves(i - 1, i).items():
-                times = np.linspace(0.0, 1.0, MOTION_SAMPLES)
-                step[mid] = [_pose(move.pose(t)) for t in times]
+        for mid, move in station.moves(i - 1, i).items():
+            times = np.linspace(0.0, 1.0, MOTION_SAMPLES)
+            step[mid] = [_pose(move.pose(t)) for t in times]
         motions.append(step)
     return {
         "plan": plan.id,

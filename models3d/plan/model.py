@@ -131,7 +131,20 @@ class Plan:
     axes: dict = field(default_factory=dict)  # how the sources' axes map to the app's
     drawing: dict = field(default_factory=dict)  # what the drawing approximates
     # set once by the loader (models3d.catalogue); excluded from comparisons
-    station: Station | None = field(default=None, compare=False, repr=False)
+    assembled_station: Station | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def assembled(self) -> bool:
+        return self.assembled_station is not None
+
+    @property
+    def station(self) -> Station:
+        """The plan assembled (snapshots per phase, changes, docking motions); set once
+        by models3d.catalogue.load_plan, the only place that assembles."""
+        if self.assembled_station is None:
+            raise ValueError(f"plan '{self.id}' was not assembled (load it with "
+                             "models3d.catalogue.load_plan)")
+        return self.assembled_station
 
     @property
     def layout_documented(self) -> bool:
