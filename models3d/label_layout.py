@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .geometry import ModuleMeshes
-from .picking import triangle_index
+from .picking import Hit, triangle_index
 from .station import box_corners
 
 Rect = tuple[float, float, float, float]  # x, y, width, height
@@ -210,7 +210,7 @@ def visible_anchor(
     direction)` returns a hit with `.module_id` and `.point` (or None)."""
     eye = np.asarray(eye, dtype=np.float64)
 
-    def meets(direction) -> object:
+    def meets(direction) -> Hit | None:
         hit = pick(eye, direction / np.linalg.norm(direction))
         return hit if hit is not None and hit.module_id == module_id else None
 

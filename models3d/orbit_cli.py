@@ -58,7 +58,13 @@ def run(args) -> int:
     name, variants = params_for(args.plan, args.inclination, args.altitude)
     if args.map is not None and not str(args.map).lower().endswith(".png"):
         raise UsageError(f"--map {args.map}: the map is written as PNG; name it .png")
-    summaries = [(v.label or name, orbit_summary(v, date)) for v in variants]
+    summaries: list[tuple[str, dict]] = []
+    for v in variants:
+        summary = orbit_summary(v, date)
+        if summary is None:
+            # never taken: orbit_summary returns None only for a plan, not OrbitParams
+            raise AssertionError(f"orbit: no summary for {v!r}")
+        summaries.append((v.label or name, summary))
     if args.map is not None:
         from .orbit_map import write_map
 

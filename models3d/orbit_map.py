@@ -100,8 +100,8 @@ def render_map(params: OrbitParams, date: _dt.date, width: int = 1600, title: st
             fill=(110, 20, 20),
             width=outline_width,
         )
-    for lon, lat in layers.track:
-        x, y = px(lon, lat)
+    for track_lon, track_lat in layers.track:
+        x, y = px(track_lon, track_lat)
         draw.line(
             list(zip(x.tolist(), y.tolist(), strict=True)),
             fill=TRACK,
@@ -117,7 +117,7 @@ def render_map(params: OrbitParams, date: _dt.date, width: int = 1600, title: st
     sx, sy = px(*layers.start)
     r = 6 * ss
     draw.ellipse([sx - r, sy - r, sx + r, sy + r], fill=TRACK, outline=(255, 255, 255))
-    picture = img.resize((width, width // 2), Image.LANCZOS)
+    picture = img.resize((width, width // 2), Image.Resampling.LANCZOS)
     return _with_legend(picture, layers, params, date, title)
 
 

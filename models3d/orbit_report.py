@@ -245,7 +245,13 @@ def params_for(
             [f"plan '{plan.id}' states no orbit inclination; give --inclination"],
         )
     if inc is not None or alt is not None:
-        base = found[0] if found else OrbitParams(inc, DEFAULT_ALTITUDE_KM, True)
+        if found:
+            base = found[0]
+        elif inc is not None:
+            base = OrbitParams(inc, DEFAULT_ALTITUDE_KM, True)
+        else:
+            # never taken: a plan with no orbit and no --inclination raised above
+            raise AssertionError("orbit: no inclination to report")
         found = [
             OrbitParams(
                 base.inclination_deg if inc is None else inc,

@@ -192,8 +192,8 @@ def pick(
         if crossed[0]:
             candidates.append((float(entry[0]), mid, index, o, d))
     best: Hit | None = None
-    for entry, mid, index, o, d in sorted(candidates, key=lambda c: c[0]):
-        if best is not None and entry >= best.distance:
+    for near, mid, index, o, d in sorted(candidates, key=lambda c: c[0]):
+        if best is not None and near >= best.distance:
             break
         found = index.first_hit(o, d, best.distance if best else np.inf)
         if found is not None:

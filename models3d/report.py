@@ -117,7 +117,7 @@ def figure_json(f: Figure | None) -> dict | None:
 
 def span_json(s: Span, plan: Plan | None = None) -> dict:
     """A total: value null and confidence null when nothing could be summed."""
-    out = {
+    out: dict[str, object] = {
         "value": s.value,
         "unit": s.unit,
         "confidence": s.confidence,

@@ -130,7 +130,8 @@ class _Reader(ValueReader):
                     if f:
                         orbit[q] = f
         modules = self.modules(top.get("modules", {}))
-        declared = top.get("modules") if isinstance(top.get("modules"), dict) else {}
+        raw_modules = top.get("modules")
+        declared = raw_modules if isinstance(raw_modules, dict) else {}
         phases = self.phases(top.get("phases", []), modules, set(declared))
         if self.problems:
             return None
@@ -290,7 +291,7 @@ class _Reader(ValueReader):
             self.bad(
                 where, "an inferred shape needs a note saying what its size is based on"
             )
-        extra = {}
+        extra: dict[str, float | tuple[str, ...]] = {}
         for key in extra_keys:
             if key not in t:
                 continue
@@ -301,6 +302,9 @@ class _Reader(ValueReader):
                 if v is not None:
                     extra[key] = v
         if len(self.problems) > n_before or kind not in KINDS:
+            return None
+        if length is None or diameter is None:
+            # never taken: a missing or unreadable length/diameter was reported above
             return None
         shape = Shape(length, diameter, basis, note, extra)
         for msg in KINDS[kind].check_shape(shape):
@@ -359,11 +363,12 @@ class _Reader(ValueReader):
             reloc = self.attachments(
                 p.get("relocate", []), f"{where}.relocate", modules, declared, False
             )
-            remove = self.string_list(
-                p.get("remove", []),
-                f"{where}.remove",
-                lambda s, w: s in declared or self.bad(w, f"unknown module '{s}'"),
-            )
+
+            def known(s: str, w: str) -> None:
+                if s not in declared:
+                    self.bad(w, f"unknown module '{s}'")
+
+            remove = self.string_list(p.get("remove", []), f"{where}.remove", known)
             crew = (
                 self.figure(p["crew"], f"{where}.crew", "crew") if "crew" in p else None
             )

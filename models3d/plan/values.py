@@ -266,6 +266,10 @@ class ValueReader:
             )
         if len(self.problems) > n_before or val is None or unit not in units:
             return None
+        if low is None or high is None:
+            # never taken: low and high start as val (not None here) and are only
+            # replaced by range bounds that were both read as numbers
+            return None
         k = units[unit]
         step = max(written_step(x) for x in (val, low, high)) * k
         return Figure(
