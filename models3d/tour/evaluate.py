@@ -126,8 +126,8 @@ class TourTimeline:
             center, distance, el, az = framed(points, el, az, self.aspect, margin,
                                               cam.distance)
         el = max(-MAX_ELEVATION, min(MAX_ELEVATION, float(el)))
-        return (tuple(float(v) for v in center), clamp_distance(distance, radius),
-                el, float(az))
+        return ((float(center[0]), float(center[1]), float(center[2])),
+                clamp_distance(distance, radius), el, float(az))
 
     # ---- time ------------------------------------------------------------------
 

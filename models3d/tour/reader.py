@@ -79,7 +79,11 @@ class _Object(dict):
     def __init__(self, pairs):
         super().__init__(pairs)
         seen: set = set()
-        self.twice = [k for k, _ in pairs if k in seen or seen.add(k)]
+        self.twice: list = []
+        for k, _ in pairs:
+            if k in seen:
+                self.twice.append(k)
+            seen.add(k)
 
 
 def _no_constant(token: str):
@@ -399,6 +403,7 @@ class _Reader(ValueReader):
             return None
         xyz = [self.number(v, f"{where}[{i}]", -MAX_COORD, MAX_COORD)
                for i, v in enumerate(value)]
-        if any(v is None for v in xyz):
+        x, y, z = xyz
+        if x is None or y is None or z is None:
             return None
-        return (float(xyz[0]), float(xyz[1]), float(xyz[2]))
+        return (x, y, z)
