@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .kinds import KINDS, Solid, hull_solids
-from .plan.model import Module, Plan
+from .plan.model import Attach, Module, Plan
 
 # Rotation of 180 degrees about the port's up axis: the child's port faces the parent's.
 _FLIP = np.diag([-1.0, -1.0, 1.0, 1.0])
@@ -123,9 +123,11 @@ def _run(plan: Plan, check_overlap: bool = False):
             if att.to not in present:
                 problems.append(f"{where}.relocate: '{att.to}' is not on the station")
                 continue
-            joints[att.module] = Joint(
-                att.module, att.own_port, att.to, att.port, att.roll
-            )
+            joint = _joint(att)
+            if joint is None:
+                problems.append(f"{where}.relocate: '{att.module}' needs both ports")
+                continue
+            joints[att.module] = joint
             relocated.append(att.module)
         free_added = []
         for att in ph.add:
@@ -146,9 +148,11 @@ def _run(plan: Plan, check_overlap: bool = False):
                 )
                 continue
             else:
-                joints[att.module] = Joint(
-                    att.module, att.own_port, att.to, att.port, att.roll
-                )
+                joint = _joint(att)
+                if joint is None:
+                    problems.append(f"{where}.add: '{att.module}' needs both ports")
+                    continue
+                joints[att.module] = joint
             present.append(att.module)
             added.append(att.module)
         if ph.root is not None:
@@ -198,6 +202,14 @@ def _run(plan: Plan, check_overlap: bool = False):
     if not plan.phases:
         problems.append("phases: none")
     return states, problems
+
+
+def _joint(att: Attach) -> Joint | None:
+    """The joint an attachment to a parent makes; None when it lacks a port (never for
+    a plan the reader accepted: it refuses 'to' without 'port' and 'own_port')."""
+    if att.to is None or att.port is None or att.own_port is None:
+        return None
+    return Joint(att.module, att.own_port, att.to, att.port, att.roll)
 
 
 def _port_conflicts(joints: dict[str, Joint]) -> list[str]:

@@ -139,11 +139,22 @@ class Span:
     def range(self) -> tuple[float, float | None] | None:
         """(low, high) as published: None when unknown or a single value; for a lower
         bound (value, None), because nothing bounds it from above."""
-        if not self.counted:
+        numbers = self._numbers()
+        if numbers is None:
             return None
+        value, low, high = numbers
         if self.lower_bound:
-            return (self.value, None)
-        return (self.low, self.high) if self.low != self.high else None
+            return (value, None)
+        return (low, high) if low != high else None
+
+    def _numbers(self) -> tuple[float, float, float] | None:
+        """(value, low, high), or None when nothing is counted (the summing sets the
+        three together, so with something counted none of them is None)."""
+        if not self.counted or self.value is None:
+            return None
+        if self.low is None or self.high is None:
+            return None
+        return self.value, self.low, self.high
 
     @property
     def decimals(self) -> int:
@@ -153,18 +164,17 @@ class Span:
 
     def format(self, digits: int | None = None, lang: str = "en") -> str:
         """'114.1 (112.9–114.7) t', '≥ 44 t', or 'unknown' in the language asked."""
-        if not self.counted:
+        numbers = self._numbers()
+        if numbers is None:
             return wording.UNKNOWN[wording.lang_of(lang)]
+        value, low, high = numbers
         d = self.decimals if digits is None else digits
-        text = wording.number(self.value, d, lang)
+        text = wording.number(value, d, lang)
         if self.lower_bound:
-            return "≥ " + wording.with_unit(text, self.unit, lang, self.value)
-        if self.low != self.high:
-            text += (
-                f" ({wording.number(self.low, d, lang)}–"
-                f"{wording.number(self.high, d, lang)})"
-            )
-        return wording.with_unit(text, self.unit, lang, self.value)
+            return "≥ " + wording.with_unit(text, self.unit, lang, value)
+        if low != high:
+            text += f" ({wording.number(low, d, lang)}–{wording.number(high, d, lang)})"
+        return wording.with_unit(text, self.unit, lang, value)
 
 
 def sum_span(quantity: str, figures: dict, ids) -> Span:

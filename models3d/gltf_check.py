@@ -47,14 +47,15 @@ def accessor_array(doc: dict, binary: bytes, index: int) -> np.ndarray:
     acc = doc["accessors"][index]
     view = doc["bufferViews"][acc["bufferView"]]
     width = TYPE_WIDTHS[acc["type"]]
-    dtype = {
+    component: dict[int, type[np.integer] | type[np.floating]] = {
         5120: np.int8,
         5121: np.uint8,
         5122: np.int16,
         5123: np.uint16,
         5125: np.uint32,
         5126: np.float32,
-    }[acc["componentType"]]
+    }
+    dtype = np.dtype(component[acc["componentType"]])
     item = width * COMPONENT_BYTES[acc["componentType"]]
     stride = view.get("byteStride", item)
     start = view.get("byteOffset", 0) + acc.get("byteOffset", 0)
@@ -86,7 +87,8 @@ def check_glb(data: bytes) -> list[str]:
 
 class _Checker:
     def __init__(self, doc: dict, binary: bytes):
-        self.doc, self.binary, self.problems = doc, binary, []
+        self.doc, self.binary = doc, binary
+        self.problems: list[str] = []
 
     def items(self, key: str) -> list:
         value = self.doc.get(key, [])
