@@ -70,8 +70,8 @@ def framed(points: np.ndarray, elevation: float, azimuth: float, aspect: float,
     center = (pts.min(axis=0) + pts.max(axis=0)) / 2
     if distance is None:
         distance = fit_distance(pts, center, elevation, azimuth, aspect, margin)
-    return (tuple(float(v) for v in center), float(distance), float(elevation),
-            float(azimuth))
+    return ((float(center[0]), float(center[1]), float(center[2])), float(distance),
+            float(elevation), float(azimuth))
 
 
 def interpolate(a: CameraTuple, b: CameraTuple, s: float) -> CameraTuple:
@@ -80,7 +80,8 @@ def interpolate(a: CameraTuple, b: CameraTuple, s: float) -> CameraTuple:
     way round."""
     s = float(s)
     ca, cb = np.asarray(a[0]), np.asarray(b[0])
-    center = tuple(float(v) for v in ca + (cb - ca) * s)
+    c = ca + (cb - ca) * s
+    center = (float(c[0]), float(c[1]), float(c[2]))
     distance = a[1] * (b[1] / a[1]) ** s
     elevation = a[2] + (b[2] - a[2]) * s
     turn = (b[3] - a[3] + 180.0) % 360.0 - 180.0
