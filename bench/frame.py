@@ -229,11 +229,109 @@ def bench_phase_change(win, rounds: int):
     return median(steady), median(change), ModuleItem.uploads - uploads
 
 
+def bench_lighting(rounds: int, size=(1280, 720)) -> None:
+    """Issue 15: the full ros-2024 station off-screen at 1280x720, render only
+    (paint + glFinish into one framebuffer): the Sun's shadows and baked AO on, both
+    off, and the one-buffer floor on the same triangles; plus the shadow pass alone."""
+    from ui.export.offscreen import StationRenderer
+    from ui.viewport.items import ModuleItem
+    from ui.viewport.shadows import ShadowMap
+
+    w, h = size
+    plan = load_plan(plan_paths()["ros-2024"])
+    r = StationRenderer(plan)
+    last = len(plan.phases) - 1
+    r.set_phase(last)
+    r.fit(w, h, "iso")
+    snap = plan.station.snapshots[last]
+    vs, fs, base = [], [], 0
+    for mid in snap.modules:
+        for part in place(r.model.meshes(mid), snap.transforms[mid]).values():
+            vs.append(part.vertices)
+            fs.append(part.faces + base)
+            base += len(part.vertices)
+    floor = FloorItem(np.concatenate(vs), np.concatenate(fs))
+    floor.setVisible(False)
+    r.view.addItem(floor)
+    view = r.view
+    view.set_size(w, h)
+    view.makeCurrent()
+    fbo = GL.glGenFramebuffers(1)
+    rb = GL.glGenRenderbuffers(2)
+    GL.glBindRenderbuffer(GL.GL_RENDERBUFFER, rb[0])
+    GL.glRenderbufferStorage(GL.GL_RENDERBUFFER, GL.GL_RGBA8, w, h)
+    GL.glBindRenderbuffer(GL.GL_RENDERBUFFER, rb[1])
+    GL.glRenderbufferStorage(GL.GL_RENDERBUFFER, GL.GL_DEPTH_COMPONENT24, w, h)
+    GL.glBindFramebuffer(GL.GL_FRAMEBUFFER, fbo)
+    GL.glFramebufferRenderbuffer(GL.GL_FRAMEBUFFER, GL.GL_COLOR_ATTACHMENT0,
+                                 GL.GL_RENDERBUFFER, rb[0])
+    GL.glFramebufferRenderbuffer(GL.GL_FRAMEBUFFER, GL.GL_DEPTH_ATTACHMENT,
+                                 GL.GL_RENDERBUFFER, rb[1])
+    GL.glViewport(0, 0, w, h)
+
+    def frame(mode: str) -> float:
+        shadows = mode == "on"
+        r.scene.shadows.enabled = shadows
+        ModuleItem.ao_strength = 1.0 if shadows else 0.0
+        for mid, item in r.scene.items.items():
+            item.setVisible(mode != "floor" and mid in snap.modules)
+        floor.setVisible(mode == "floor")
+        t = time.perf_counter()
+        view.before_paint()
+        view.paint(region=(0, 0, w, h), viewport=(0, 0, w, h))
+        GL.glFinish()
+        return (time.perf_counter() - t) * 1000
+
+    times: dict[str, list] = {"on": [], "off": [], "floor": []}
+    for k in range(rounds + 2):
+        order = ("on", "off", "floor") if k % 2 == 0 else ("floor", "off", "on")
+        for mode in order:
+            ms = frame(mode)
+            if k >= 2:
+                times[mode].append(ms)
+    # the shadow pass alone: force it by nudging the Sun (what a Sun change costs)
+    frame("on")
+    shadow_t = []
+    for k in range(rounds):
+        r.scene.shadows.set_sun((-0.196 + 0.001 * (k + 1), -0.505, 0.84))
+        t = time.perf_counter()
+        r.scene.shadows.update(r.scene.items.values())
+        GL.glFinish()
+        shadow_t.append((time.perf_counter() - t) * 1000)
+    passes = ShadowMap.renders
+    frame("on")
+    view.opts["azimuth"] += 20
+    frame("on")
+    moved = ShadowMap.renders - passes
+    GL.glBindFramebuffer(GL.GL_FRAMEBUFFER, 0)
+    GL.glDeleteFramebuffers(1, [fbo])
+    GL.glDeleteRenderbuffers(2, rb)
+    floor.release()
+    view.doneCurrent()
+    on, off, fl = (median(times[m]) for m in ("on", "off", "floor"))
+    print(f"\nros-2024 full station, {r.scene.triangles():,} triangles, {w}x{h}, "
+          f"render only, median of {rounds}:")
+    print(f"  shadows + AO on : {on:6.1f} ms  {1000 / on:5.1f} fps  (goal >= 20 fps)")
+    print(f"  shadows + AO off: {off:6.1f} ms  ratio to floor {off / fl:.2f} "
+          "(goal <= 1.25)")
+    print(f"  one-buffer floor: {fl:6.1f} ms")
+    print(f"  shadow pass ({r.scene.shadows.size}^2) on a Sun change: "
+          f"{median(shadow_t):.1f} ms; shadow passes on a camera move: {moved}")
+    ModuleItem.ao_strength = 1.0
+    r.close()
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rounds", type=int, default=8)
+    ap.add_argument("--lighting", action="store_true",
+                    help="only the issue-15 lighting figures (1280x720, off-screen)")
     args = ap.parse_args()
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    if args.lighting:
+        bench_lighting(args.rounds)
+        sys.stdout.flush()
+        os._exit(0)
     from ui.main_window import MainWindow
 
     plan = load_plan(plan_paths()["ros-2024"])

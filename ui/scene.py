@@ -21,6 +21,7 @@ from models3d.viewer_model import ViewerModel
 from .binding import Bindings
 from .overlays.figures3d import ScaleFigureItems
 from .viewport.items import ImportedItem, ModuleItem
+from .viewport.shadows import ShadowMap
 from .viewport.view import StationView
 
 SELECT_TINT = (1.0, 0.70, 0.18, 0.55)
@@ -72,6 +73,10 @@ class StationScene(QObject):
         view.fitter = self._fit_points
         view.before_paint = self._upload_pending
         view.gl_cleanup = self._release_buffers
+        # the Sun's shadow map, drawn again only when the Sun or the meshes change
+        self.shadows = view.shadows = ShadowMap()
+        # pictures only for now: the window's GL tests are not yet proven with it
+        self.shadows.enabled = not interactive
         if interactive:
             view.selection_changed.connect(model.select)
             view.hover_changed.connect(model.hover)
@@ -130,11 +135,13 @@ class StationScene(QObject):
         for item in list(self.items.values()) + list(self.ref_items.values()):
             item.upload()
         self.figures.upload()
+        self.shadows.update(self.items.values())
 
     def _release_buffers(self) -> None:
         for item in list(self.items.values()) + list(self.ref_items.values()):
             item.release()
         self.figures.release()
+        self.shadows.release()
 
     def clear(self) -> None:
         """Remove every item and free its buffers with the context current."""
@@ -275,6 +282,8 @@ class StationScene(QObject):
                 self._with_context(item.upload)
             item.setTransform(qmatrix(ref.transform))
             item.setVisible(ref.visible)
+        if self.model.plan is not None:
+            self.view.set_scene_sphere(*self.model.scene_sphere())
         self.view.update()
 
     # ---- styling --------------------------------------------------------------------

@@ -21,9 +21,14 @@ from models3d.materials import MATERIALS
 from .programs import program
 
 MATERIAL_ORDER = tuple(MATERIALS)
+SLOTS = 16  # size of the station shader's material arrays (programs.PBR)
+assert len(MATERIAL_ORDER) <= SLOTS, "raise the material arrays in programs.PBR"
 _COLORS = np.array([MATERIALS[m].color for m in MATERIAL_ORDER], dtype=np.float32)
-_SPECS = np.array([(MATERIALS[m].specular, MATERIALS[m].shininess)
-                   for m in MATERIAL_ORDER], dtype=np.float32)
+_PBR = np.array([(MATERIALS[m].metallic, MATERIALS[m].roughness)
+                 for m in MATERIAL_ORDER], dtype=np.float32)
+_SOLAR = float(MATERIAL_ORDER.index("solar"))
+STUDIO_KEY = tuple(np.array([-0.45, 0.60, 0.66]) / np.linalg.norm([-0.45, 0.60, 0.66]))
+SHADOW_UNIT = 3  # texture unit of the shadow map (imported meshes use unit 0)
 
 
 def _blend_keep_alpha() -> None:
@@ -145,27 +150,63 @@ class _MeshItem(gl.GLGraphicsItem.GLGraphicsItem):
 
 
 class ModuleItem(_MeshItem):
-    """A built-in module: every material in one buffer, drawn with one call."""
+    """A built-in module: every material in one buffer, drawn with one call.
 
-    STRIDE = 7 * 4
-    ATTRIBUTES = (("a_position", 3, 0), ("a_normal", 3, 12), ("a_material", 1, 24))
+    Per vertex: position, normal, material slot, UV (cell units on solar cells, else
+    0) and baked ambient occlusion (1 where the mesh has none). Class-wide look:
+    `ao_strength` (0 ignores the baked AO) and `exposure` (before tone mapping)."""
+
+    STRIDE = 10 * 4
+    ATTRIBUTES = (("a_position", 3, 0), ("a_normal", 3, 12), ("a_material", 1, 24),
+                  ("a_uv", 2, 28), ("a_ao", 1, 36))
     PROGRAM = "station"
+    ao_strength = 1.0
+    exposure = 1.35
 
     def __init__(self, meshes: ModuleMeshes):
         verts, faces = [], []
         base = 0
         for material, part in meshes.parts.items():
-            idx = np.full((len(part.vertices), 1), MATERIAL_ORDER.index(material),
-                          dtype=np.float32)
-            verts.append(np.hstack([part.vertices, part.normals, idx]))
+            n = len(part.vertices)
+            idx = np.full((n, 1), MATERIAL_ORDER.index(material), dtype=np.float32)
+            uv = part.uv if part.uv is not None else np.zeros((n, 2), np.float32)
+            ao = part.ao if part.ao is not None else np.ones(n, np.float32)
+            verts.append(np.hstack([part.vertices, part.normals, idx, uv,
+                                    np.asarray(ao, np.float32).reshape(n, 1)]))
             faces.append(part.faces + np.uint32(base))
-            base += len(part.vertices)
+            base += n
         super().__init__(meshes.module_id, np.concatenate(verts), np.concatenate(faces))
 
     def draw(self, loc) -> None:
         GL.glUniform3fv(loc["u_color"], len(_COLORS), _COLORS)
-        GL.glUniform2fv(loc["u_spec"], len(_SPECS), _SPECS)
+        GL.glUniform2fv(loc["u_pbr"], len(_PBR), _PBR)
+        GL.glUniform1f(loc["u_solar"], _SOLAR)
+        GL.glUniform1f(loc["u_ao"], self.ao_strength)
+        GL.glUniform1f(loc["u_exposure"], self.exposure)
+        self._light(loc)
         GL.glDrawElements(GL.GL_TRIANGLES, len(self._index), GL.GL_UNSIGNED_INT, None)
+
+
+    def _light(self, loc) -> None:
+        """Key light and shadow: the view's Sun (world-fixed) when it has a shadow map,
+        else the studio key that turns with the camera."""
+        view = self.view()
+        shadows = getattr(view, "shadows", None)
+        GL.glUniform1i(loc["u_shadow_map"], SHADOW_UNIT)
+        if shadows is None or not shadows.active:
+            GL.glUniform3f(loc["u_key_dir"], *STUDIO_KEY)
+            GL.glUniform1f(loc["u_shadow_on"], 0.0)
+            return
+        rot = np.array(view.viewMatrix().data(), dtype=np.float64).reshape(4, 4).T
+        GL.glUniform3f(loc["u_key_dir"], *(rot[:3, :3] @ shadows.sun))
+        GL.glUniform1f(loc["u_shadow_on"], 1.0)
+        GL.glUniform1f(loc["u_shadow_texel"], shadows.texel)
+        GL.glUniform1f(loc["u_pcf"], (shadows.taps - 1) / 2)
+        GL.glUniformMatrix4fv(loc["u_shadow_mat"], 1, GL.GL_TRUE,
+                              shadows.item_matrix(self))
+        GL.glActiveTexture(GL.GL_TEXTURE0 + SHADOW_UNIT)
+        GL.glBindTexture(GL.GL_TEXTURE_2D, shadows.texture)
+        GL.glActiveTexture(GL.GL_TEXTURE0)
 
 
 class ImportedItem(_MeshItem):

@@ -33,7 +33,12 @@ void main() {{
 """
 
 
-STATION_VS = _mesh_vs(("float", "material"))
+STATION_VS = _mesh_vs(("float", "material"), ("vec2", "uv"), ("float", "ao")).replace(
+    "void main() {",
+    # the Sun's shadow map coordinates (ui.viewport.shadows: module -> map)
+    "uniform mat4 u_shadow_mat;\nvarying vec4 v_shadow;\nvoid main() {\n"
+    "    v_shadow = u_shadow_mat * vec4(a_position, 1.0);",
+)
 IMPORTED_VS = _mesh_vs(("vec2", "uv"), ("vec4", "color"))
 
 # Lighting shared by the built-in and the imported meshes: a warm key light from the upper
@@ -103,14 +108,142 @@ void main() {
 """
 
 
-STATION_FS = _mesh_fs("""
-uniform vec3 u_color[8];
-uniform vec2 u_spec[8];
+# Built-in modules (issue 15): metallic/roughness shading in linear light, then ACES
+# (Narkowicz's fit) and exact sRGB encoding. Lights are the studio ones of `shade()` or,
+# with u_sunlit, the orbit view's Sun, Earth glow and ambient, their gamma-tuned
+# intensities raised to linear. Specular is GGX with a Schlick-Smith visibility; metals
+# take their colour from F0 and reflect a two-tone environment (no cube map: a gradient
+# from a dim ground to a bright sky) scaled by baked AO. Solar cells draw their grid
+# from the UVs (cell units: integers on the edges), faded to its average where a cell
+# is under about two pixels, and shift towards violet at grazing angles (the
+# anti-reflection coating's sheen). u_ao: 0 ignores the baked AO, 1 applies it.
+PBR = """
+uniform vec3 u_color[16];
+uniform vec2 u_pbr[16];
+uniform float u_solar;
+uniform float u_ao;
+uniform float u_exposure;
+uniform vec3 u_key_dir;
+uniform sampler2DShadow u_shadow_map;
+uniform float u_shadow_on;
+uniform float u_shadow_texel;
+uniform float u_pcf;
+varying vec4 v_shadow;
+// fraction of the Sun's light reaching the fragment: taps on a square of
+// (2 u_pcf + 1)^2 texels, each a hardware 2x2 comparison; the bias grows on faces
+// turned away from the Sun (grazing light), where depth slopes steeply
+float sun_light(float nl) {
+    float bias = u_shadow_texel * (1.5 + 4.0 * (1.0 - nl));
+    vec3 p = v_shadow.xyz / v_shadow.w;
+    float sum = 0.0;
+    float count = 0.0;
+    for (float y = -u_pcf; y <= u_pcf + 0.01; y += 1.0) {
+        for (float x = -u_pcf; x <= u_pcf + 0.01; x += 1.0) {
+            vec2 uv = p.xy + vec2(x, y) * u_shadow_texel;
+            sum += shadow2D(u_shadow_map, vec3(uv, p.z - bias)).r;
+            count += 1.0;
+        }
+    }
+    return sum / count;
+}
 varying float v_material;
-""", """
+varying vec2 v_uv;
+varying float v_ao;
+vec3 lin(vec3 c) { return pow(max(c, vec3(0.0)), vec3(2.2)); }
+vec3 aces(vec3 x) {
+    return clamp((x * (2.51 * x + 0.03)) / (x * (2.43 * x + 0.59) + 0.14), 0.0, 1.0);
+}
+vec3 srgb(vec3 c) {
+    vec3 hi = 1.055 * pow(c, vec3(1.0 / 2.4)) - 0.055;
+    return mix(c * 12.92, hi, step(vec3(0.0031308), c));
+}
+vec3 light(vec3 albedo, vec3 f0, float a, float nv, vec3 n, vec3 v, vec3 l) {
+    float nl = max(dot(n, l), 0.0);
+    vec3 h = normalize(l + v);
+    float nh = max(dot(n, h), 0.0);
+    vec3 f = f0 + (1.0 - f0) * pow(1.0 - max(dot(v, h), 0.0), 5.0);
+    float a2 = a * a;
+    float d = nh * nh * (a2 - 1.0) + 1.0;
+    float k = 0.5 * a;
+    float vis = 0.25 / ((nl * (1.0 - k) + k) * (nv * (1.0 - k) + k));
+    // pi * D * V: light intensities are radiance times pi, as for the diffuse term
+    vec3 spec = f * min(a2 / (d * d) * vis, 40.0);
+    return (albedo * (1.0 - f) + spec) * nl;
+}
+vec3 shade_pbr(vec3 base, vec2 mr, float ao, float shadow, vec3 normal, vec3 pos) {
+    vec3 n = normalize(normal);
+    vec3 v = normalize(-pos);
+    if (dot(n, v) < 0.0) n = -n;
+    float nv = max(dot(n, v), 1e-3);
+    bool sun = u_sunlit > 0.5;
+    vec3 key = sun ? u_sun_dir : u_key_dir;
+    // the map is of this Sun (ui.viewport.shadows), not the orbit view's
+    if (u_shadow_on > 0.5 && !sun) shadow *= sun_light(max(dot(n, key), 0.0));
+    vec3 key_rgb = sun ? lin(u_sun_rgb) : 0.83 * vec3(1.0, 0.96, 0.88);
+    vec3 fill = sun ? u_glow_dir : normalize(vec3(0.55, -0.50, 0.45));
+    vec3 fill_rgb = sun ? lin(u_glow_rgb) : 0.075 * vec3(0.66, 0.76, 1.10);
+    vec3 amb = sun ? lin(u_ambient_rgb) : vec3(0.030, 0.033, 0.040);
+    vec3 rim_rgb = sun ? lin(u_rim_rgb) : 0.085 * vec3(0.30, 0.42, 0.90);
+    vec3 c = lin(base);
+    float metal = mr.x;
+    float a = max(mr.y * mr.y, 0.003);
+    vec3 albedo = c * (1.0 - metal);
+    vec3 f0 = mix(vec3(0.04), c, metal);
+    float occ = mix(1.0, ao, u_ao);
+    vec3 rgb = key_rgb * light(albedo, f0, a, nv, n, v, key) * shadow
+             * mix(1.0, occ, 0.35)
+             + fill_rgb * light(albedo, f0, a, nv, n, v, fill) * occ;
+    // environment: diffuse from the ambient, specular from a sky/ground gradient,
+    // blurred towards its mean as the surface roughens
+    vec3 r = reflect(-v, n);
+    vec3 env = mix(vec3(0.035, 0.04, 0.055), vec3(0.30, 0.32, 0.36),
+                   smoothstep(-0.6, 0.8, r.y));
+    env = mix(env, vec3(0.12, 0.13, 0.15), mr.y) * 1.6;
+    // in orbit the surroundings are as bright as the lights: dark in eclipse
+    if (sun) env = amb + 0.5 * fill_rgb + 0.12 * key_rgb;
+    vec3 fr = f0 + (max(vec3(1.0 - mr.y), f0) - f0) * pow(1.0 - nv, 5.0);
+    rgb += (albedo * amb * (sun ? 1.0 : 4.0) + fr * env) * occ;
+    rgb += rim_rgb * pow(1.0 - nv, 3.0) * occ;
+    rgb = srgb(aces(rgb * u_exposure));
+    float lit = max(dot(n, key), 0.0) * shadow;
+    float rim = pow(1.0 - nv, 3.0);
+    return mix(rgb, u_tint.rgb * (0.45 + 0.75 * lit) + u_tint.rgb * rim, u_tint.a);
+}
+vec3 solar_cells(vec3 base, vec3 normal, vec3 pos) {
+    vec2 w = max(fwidth(v_uv), vec2(1e-4));
+    vec2 edge = 0.5 - abs(fract(v_uv) - 0.5);
+    vec2 gap = 1.0 - smoothstep(0.035 - w, 0.035 + w, edge);
+    float grid = max(gap.x, gap.y);
+    // where a cell spans under ~2 pixels the grid averages to its area share
+    grid = mix(grid, 0.14, smoothstep(0.25, 0.6, max(w.x, w.y)));
+    float nv = abs(dot(normalize(normal), normalize(-pos)));
+    vec3 cell = mix(base, vec3(0.16, 0.10, 0.36), 0.55 * pow(1.0 - nv, 2.0));
+    return mix(cell, vec3(0.58, 0.60, 0.64), grid);
+}
+"""
+
+# as _mesh_fs, with PBR after LIGHTING (it reads the light uniforms declared there)
+STATION_FS = """
+#version 120
+uniform float u_alpha;
+uniform vec4 u_flat;
+varying vec3 v_normal;
+varying vec3 v_pos;
+""" + LIGHTING + PBR + """
+void main() {
+    if (u_flat.a > 0.0) {
+        gl_FragColor = u_flat;
+        return;
+    }
     int m = int(v_material + 0.5);
-    gl_FragColor = vec4(shade(u_color[m], u_spec[m], v_normal, v_pos), u_alpha);
-""")
+    vec3 base = u_color[m];
+    vec2 mr = u_pbr[m];
+    if (abs(v_material - u_solar) < 0.5) {
+        base = solar_cells(base, v_normal, v_pos);
+    }
+    gl_FragColor = vec4(shade_pbr(base, mr, v_ao, 1.0, v_normal, v_pos), u_alpha);
+}
+"""
 
 IMPORTED_FS = _mesh_fs("""
 uniform float u_use_tex;
@@ -271,6 +404,23 @@ void main() {
 }
 """
 
+# Depth only, for the Sun's shadow map (ui.viewport.shadows)
+DEPTH_VS = """
+#version 120
+uniform mat4 u_mvp;
+attribute vec3 a_position;
+void main() {
+    gl_Position = u_mvp * vec4(a_position, 1.0);
+}
+"""
+
+DEPTH_FS = """
+#version 120
+void main() {
+    gl_FragColor = vec4(1.0);
+}
+"""
+
 _CACHE: dict[tuple[int, str], tuple[int, dict]] = {}
 _SOURCES = {
     "station": (STATION_VS, STATION_FS),
@@ -279,6 +429,7 @@ _SOURCES = {
     "stars": (STAR_VS, STAR_FS),
     "earth": (EARTH_VS, EARTH_FS),
     "flat": (FLAT_VS, FLAT_FS),
+    "depth": (DEPTH_VS, DEPTH_FS),
 }
 
 
