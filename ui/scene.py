@@ -75,8 +75,6 @@ class StationScene(QObject):
         view.gl_cleanup = self._release_buffers
         # the Sun's shadow map, drawn again only when the Sun or the meshes change
         self.shadows = view.shadows = ShadowMap()
-        # pictures only for now: the window's GL tests are not yet proven with it
-        self.shadows.enabled = not interactive
         if interactive:
             view.selection_changed.connect(model.select)
             view.hover_changed.connect(model.hover)
