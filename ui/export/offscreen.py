@@ -71,7 +71,19 @@ class QtContext:
         return self.ctx
 
     def release(self) -> None:
-        pass  # Qt deletes the context and surface with their Python owners
+        """Delete the context, then its surface, now: left to the garbage collector the
+        context can go after its surface (seen to hang or crash at exit)."""
+        import shiboken6
+
+        ctx, self.ctx = self.ctx, None
+        if ctx is not None and shiboken6.isValid(ctx):
+            if QOpenGLContext.currentContext() is ctx:
+                ctx.doneCurrent()
+            shiboken6.delete(ctx)
+        surface, self.surface = self.surface, None
+        if surface is not None and shiboken6.isValid(surface):
+            surface.destroy()
+            shiboken6.delete(surface)
 
 
 def make_context():
@@ -355,3 +367,4 @@ class StationRenderer:
 
     def close(self) -> None:
         self.scene.close()
+        self.view.gl.release()  # the context before its surface, while the display is up
