@@ -24,14 +24,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ui.app import _configure_qt  # noqa: E402
+from ui.app import _configure_qt
 
 _configure_qt()
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication
 
-from models3d.imaging import PictureOptions, save_picture  # noqa: E402
-from models3d.catalogue import load_plan, plan_paths  # noqa: E402
+from models3d.catalogue import load_plan, plan_paths
+from models3d.imaging import PictureOptions, save_picture
 
 
 def _status(key: str) -> int:
@@ -73,7 +73,10 @@ def main() -> int:
         r.picture(640, 360)  # warm
         rows = {}
         for name, fn in (
-            ("floor: one FBO, no AA", lambda: r.view.render(w, h, 1, False, tile=16384)),
+            (
+                "floor: one FBO, no AA",
+                lambda: r.view.render(w, h, 1, False, tile=16384),
+            ),
             ("export, no AA", lambda: r.picture(w, h, 1)),
             ("export, AA (2x2 SSAA)", lambda: r.picture(w, h, 2)),
         ):
@@ -84,17 +87,29 @@ def main() -> int:
                 peaks.append(peak)
             rows[name] = (statistics.median(times), max(peaks), px)
         floor = rows["floor: one FBO, no AA"][0]
-        goals = {"export, no AA": lambda t, m: f"<= 1.3x floor: {'met' if t / floor <= 1.3 else 'MISSED'}",
-                 "export, AA (2x2 SSAA)": lambda t, m: (
-                     f"< {0.5 if w == 3840 else 2.0} s: "
-                     f"{'met' if t < (0.5 if w == 3840 else 2.0) else 'MISSED'}"
-                     + (f"; < 1.2 GB: {'met' if m < 1.2e9 else 'MISSED'}" if w == 7680 else ""))}
-        for name, (t, m, px) in rows.items():
+        goals = {
+            "export, no AA": lambda t, m: (
+                f"<= 1.3x floor: {'met' if t / floor <= 1.3 else 'MISSED'}"
+            ),
+            "export, AA (2x2 SSAA)": lambda t, m: (
+                f"< {0.5 if w == 3840 else 2.0} s: "
+                f"{'met' if t < (0.5 if w == 3840 else 2.0) else 'MISSED'}"
+                + (
+                    f"; < 1.2 GB: {'met' if m < 1.2e9 else 'MISSED'}"
+                    if w == 7680
+                    else ""
+                )
+            ),
+        }
+        for name, (t, m, _px) in rows.items():
             goal = goals.get(name, lambda *_: "")(t, m)
-            print(f"{w}x{h:<5} {name:<26} {t:>7.3f} {m / 2**20:>8.0f} {t / floor:>6.2f}  {goal}")
+            print(
+                f"{w}x{h:<5} {name:<26} {t:>7.3f} {m / 2**20:>8.0f} {t / floor:>6.2f}  {goal}"
+            )
         px = rows["export, AA (2x2 SSAA)"][2]
-        _, dt, peak = measure(lambda: save_picture(px, tmp / f"b{w}.png",
-                                                   PictureOptions(w, h)))
+        _, dt, peak = measure(
+            lambda: save_picture(px, tmp / f"b{w}.png", PictureOptions(w, h))
+        )
         print(f"{w}x{h:<5} {'PNG encode + write':<26} {dt:>7.3f} {peak / 2**20:>8.0f}")
     r.close()
     return 0

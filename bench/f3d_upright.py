@@ -24,8 +24,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from models3d.catalogue import load_plan, resolve_plan  # noqa: E402
-from models3d.scene_export import export_scene  # noqa: E402
+from models3d.catalogue import load_plan, resolve_plan
+from models3d.scene_export import export_scene
 
 
 def _engine():

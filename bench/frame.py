@@ -23,21 +23,21 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ui.app import _configure_qt  # noqa: E402
+from ui.app import _configure_qt
 
 _configure_qt()
 
-import numpy as np  # noqa: E402
-import pyqtgraph.opengl as gl  # noqa: E402
-from pyqtgraph.opengl.GLViewWidget import GLViewMixin  # noqa: E402
-from OpenGL import GL  # noqa: E402
-from OpenGL.GL import shaders  # noqa: E402
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
-from PySide6.QtOpenGL import QOpenGLWindow  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+import numpy as np
+import pyqtgraph.opengl as gl
+from OpenGL import GL
+from OpenGL.GL import shaders
+from pyqtgraph.opengl.GLViewWidget import GLViewMixin
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtOpenGL import QOpenGLWindow
+from PySide6.QtWidgets import QApplication, QWidget
 
-from models3d.geometry import place  # noqa: E402
-from models3d.catalogue import load_plan, plan_paths  # noqa: E402
+from models3d.catalogue import load_plan, plan_paths
+from models3d.geometry import place
 
 W, H = 1920, 1080
 
@@ -67,16 +67,23 @@ class FloorItem(gl.GLGraphicsItem.GLGraphicsItem):
         if self.vbo is None:
             self.vbo, self.ibo = (int(b) for b in GL.glGenBuffers(2))
             GL.glBindBuffer(GL.GL_ARRAY_BUFFER, self.vbo)
-            GL.glBufferData(GL.GL_ARRAY_BUFFER, self.v.nbytes, self.v, GL.GL_STATIC_DRAW)
+            GL.glBufferData(
+                GL.GL_ARRAY_BUFFER, self.v.nbytes, self.v, GL.GL_STATIC_DRAW
+            )
             GL.glBindBuffer(GL.GL_ELEMENT_ARRAY_BUFFER, self.ibo)
-            GL.glBufferData(GL.GL_ELEMENT_ARRAY_BUFFER, self.f.nbytes, self.f,
-                            GL.GL_STATIC_DRAW)
+            GL.glBufferData(
+                GL.GL_ELEMENT_ARRAY_BUFFER, self.f.nbytes, self.f, GL.GL_STATIC_DRAW
+            )
             self.prog = shaders.compileProgram(
                 shaders.compileShader(_FLOOR_VS, GL.GL_VERTEX_SHADER),
-                shaders.compileShader(_FLOOR_FS, GL.GL_FRAGMENT_SHADER), validate=False)
+                shaders.compileShader(_FLOOR_FS, GL.GL_FRAGMENT_SHADER),
+                validate=False,
+            )
         GL.glUseProgram(self.prog)
         mvp = np.array(self.mvpMatrix().data(), dtype=np.float32)
-        GL.glUniformMatrix4fv(GL.glGetUniformLocation(self.prog, "u_mvp"), 1, False, mvp)
+        GL.glUniformMatrix4fv(
+            GL.glGetUniformLocation(self.prog, "u_mvp"), 1, False, mvp
+        )
         GL.glEnable(GL.GL_DEPTH_TEST)
         GL.glBindBuffer(GL.GL_ARRAY_BUFFER, self.vbo)
         GL.glBindBuffer(GL.GL_ELEMENT_ARRAY_BUFFER, self.ibo)
@@ -161,7 +168,9 @@ def bench_phases(win, rounds: int) -> list[tuple]:
             win.view.doneCurrent()
             win.view.removeItem(floor)
             win.show_phase(i)
-            rows.append((pid, i + 1, win.scene.triangles(), median(app_t), median(floor_t)))
+            rows.append(
+                (pid, i + 1, win.scene.triangles(), median(app_t), median(floor_t))
+            )
     return rows
 
 
@@ -188,8 +197,12 @@ def bench_hosts(win, rounds: int):
         item.setTransform(qmatrix(state.transforms[mid]))
         host.addItem(item)
         items.append(item)
-    host.opts.update({k: win.view.opts[k] for k in
-                      ("center", "distance", "elevation", "azimuth", "fov")})
+    host.opts.update(
+        {
+            k: win.view.opts[k]
+            for k in ("center", "distance", "elevation", "azimuth", "fov")
+        }
+    )
     for _ in range(30):
         QApplication.processEvents()
     widget_t, window_t = [], []
@@ -218,7 +231,7 @@ def bench_phase_change(win, rounds: int):
     for r in range(rounds):
         steady.append(displayed_ms(win.view))
         t = time.perf_counter()
-        win.show_phase((r % (n - 1)))
+        win.show_phase(r % (n - 1))
         loop = QEventLoop()
         win.view.frameSwapped.connect(loop.quit)
         loop.exec()
@@ -263,10 +276,12 @@ def bench_lighting(rounds: int, size=(1280, 720)) -> None:
     GL.glBindRenderbuffer(GL.GL_RENDERBUFFER, rb[1])
     GL.glRenderbufferStorage(GL.GL_RENDERBUFFER, GL.GL_DEPTH_COMPONENT24, w, h)
     GL.glBindFramebuffer(GL.GL_FRAMEBUFFER, fbo)
-    GL.glFramebufferRenderbuffer(GL.GL_FRAMEBUFFER, GL.GL_COLOR_ATTACHMENT0,
-                                 GL.GL_RENDERBUFFER, rb[0])
-    GL.glFramebufferRenderbuffer(GL.GL_FRAMEBUFFER, GL.GL_DEPTH_ATTACHMENT,
-                                 GL.GL_RENDERBUFFER, rb[1])
+    GL.glFramebufferRenderbuffer(
+        GL.GL_FRAMEBUFFER, GL.GL_COLOR_ATTACHMENT0, GL.GL_RENDERBUFFER, rb[0]
+    )
+    GL.glFramebufferRenderbuffer(
+        GL.GL_FRAMEBUFFER, GL.GL_DEPTH_ATTACHMENT, GL.GL_RENDERBUFFER, rb[1]
+    )
     GL.glViewport(0, 0, w, h)
 
     def frame(mode: str) -> float:
@@ -309,14 +324,20 @@ def bench_lighting(rounds: int, size=(1280, 720)) -> None:
     floor.release()
     view.doneCurrent()
     on, off, fl = (median(times[m]) for m in ("on", "off", "floor"))
-    print(f"\nros-2024 full station, {r.scene.triangles():,} triangles, {w}x{h}, "
-          f"render only, median of {rounds}:")
+    print(
+        f"\nros-2024 full station, {r.scene.triangles():,} triangles, {w}x{h}, "
+        f"render only, median of {rounds}:"
+    )
     print(f"  shadows + AO on : {on:6.1f} ms  {1000 / on:5.1f} fps  (goal >= 20 fps)")
-    print(f"  shadows + AO off: {off:6.1f} ms  ratio to floor {off / fl:.2f} "
-          "(goal <= 1.25)")
+    print(
+        f"  shadows + AO off: {off:6.1f} ms  ratio to floor {off / fl:.2f} "
+        "(goal <= 1.25)"
+    )
     print(f"  one-buffer floor: {fl:6.1f} ms")
-    print(f"  shadow pass ({r.scene.shadows.size}^2) on a Sun change: "
-          f"{median(shadow_t):.1f} ms; shadow passes on a camera move: {moved}")
+    print(
+        f"  shadow pass ({r.scene.shadows.size}^2) on a Sun change: "
+        f"{median(shadow_t):.1f} ms; shadow passes on a camera move: {moved}"
+    )
     ModuleItem.ao_strength = 1.0
     r.close()
 
@@ -324,8 +345,11 @@ def bench_lighting(rounds: int, size=(1280, 720)) -> None:
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rounds", type=int, default=8)
-    ap.add_argument("--lighting", action="store_true",
-                    help="only the issue-15 lighting figures (1280x720, off-screen)")
+    ap.add_argument(
+        "--lighting",
+        action="store_true",
+        help="only the issue-15 lighting figures (1280x720, off-screen)",
+    )
     args = ap.parse_args()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     if args.lighting:
@@ -342,26 +366,36 @@ def main() -> int:
     win.adjustSize()
     for _ in range(40):
         app.processEvents()
-    print(f"view {win.view.width()}x{win.view.height()} (device pixels "
-          f"{win.view.deviceWidth()}x{win.view.deviceHeight()})")
+    print(
+        f"view {win.view.width()}x{win.view.height()} (device pixels "
+        f"{win.view.deviceWidth()}x{win.view.deviceHeight()})"
+    )
     rows = bench_phases(win, args.rounds)
-    print(f"\n{'plan':<10} {'phase':>5} {'triangles':>9} {'app ms':>7} {'floor ms':>8} "
-          f"{'ratio':>6}   render only (paintGL + glFinish), median")
+    print(
+        f"\n{'plan':<10} {'phase':>5} {'triangles':>9} {'app ms':>7} {'floor ms':>8} "
+        f"{'ratio':>6}   render only (paintGL + glFinish), median"
+    )
     for pid, ph, tris, a, f in rows:
         print(f"{pid:<10} {ph:>5} {tris:>9,} {a:>7.1f} {f:>8.1f} {a / f:>6.2f}")
     ratios = [a / f for *_, a, f in rows]
-    print(f"ratio over all phases: median {median(ratios):.2f}, max {max(ratios):.2f} "
-          f"(goal <= 1.25)")
+    print(
+        f"ratio over all phases: median {median(ratios):.2f}, max {max(ratios):.2f} "
+        f"(goal <= 1.25)"
+    )
     full = [a for pid, ph, _, a, _ in rows if pid == "ros-2024"][-1]
     print(f"ros-2024 full station: {full:.1f} ms render (goal < 60 ms)")
 
     steady, change, uploads = bench_phase_change(win, args.rounds * 2)
-    print(f"\nphase change -> frame on screen: {change:.1f} ms, steady displayed frame "
-          f"{steady:.1f} ms, difference {change - steady:+.1f} ms (goal <= +5 ms); "
-          f"uploads during phase changes: {uploads}")
+    print(
+        f"\nphase change -> frame on screen: {change:.1f} ms, steady displayed frame "
+        f"{steady:.1f} ms, difference {change - steady:+.1f} ms (goal <= +5 ms); "
+        f"uploads during phase changes: {uploads}"
+    )
     widget, window = bench_hosts(win, args.rounds * 2)
-    print(f"\ndisplayed frame, ros-2024 final phase at {W}x{H}: QOpenGLWidget "
-          f"{widget:.1f} ms, QOpenGLWindow {window:.1f} ms, ratio {widget / window:.2f}")
+    print(
+        f"\ndisplayed frame, ros-2024 final phase at {W}x{H}: QOpenGLWidget "
+        f"{widget:.1f} ms, QOpenGLWindow {window:.1f} ms, ratio {widget / window:.2f}"
+    )
     win.close()
     sys.stdout.flush()
     os._exit(0)  # leave GL teardown to the OS: this is a measurement script

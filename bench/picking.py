@@ -28,10 +28,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 MODEL = ROOT.parent / "shared" / "testdata" / "external" / "nasa_iss.glb"
 
-from models3d.geometry import ModuleMeshes  # noqa: E402
-from models3d.picking import (_moller_trumbore, pick, ray_triangles,  # noqa: E402
-                              triangle_index)
-from models3d.primitives import Part  # noqa: E402
+from models3d.geometry import ModuleMeshes
+from models3d.picking import (
+    _moller_trumbore,
+    pick,
+    ray_triangles,
+    triangle_index,
+)
+from models3d.primitives import Part
 
 
 def _old_pick(origin, direction, meshes: ModuleMeshes) -> float:
@@ -77,14 +81,22 @@ def bench_picking(rounds: int) -> None:
             _old_pick(o, d, meshes)
             old.append(time.perf_counter() - a)
     ms = lambda xs: statistics.median(xs) * 1000  # noqa: E731
-    print(f"hover pick over {n:,} triangles ({MODEL.name}), {len(app)} rays, "
-          f"{hits} hits; index built once in {build * 1000:.0f} ms")
-    print(f"  app (cached index)           {ms(app):7.2f} ms median, "
-          f"p95 {np.percentile(app, 95) * 1000:.2f} ms   goal < 5 ms")
-    print(f"  floor (prepared arrays, all) {ms(floor):7.2f} ms   ratio app/floor "
-          f"{ms(app) / ms(floor):.3f}")
-    print(f"  former (arrays per call)     {ms(old):7.2f} ms   ratio app/former "
-          f"{ms(app) / ms(old):.3f}")
+    print(
+        f"hover pick over {n:,} triangles ({MODEL.name}), {len(app)} rays, "
+        f"{hits} hits; index built once in {build * 1000:.0f} ms"
+    )
+    print(
+        f"  app (cached index)           {ms(app):7.2f} ms median, "
+        f"p95 {np.percentile(app, 95) * 1000:.2f} ms   goal < 5 ms"
+    )
+    print(
+        f"  floor (prepared arrays, all) {ms(floor):7.2f} ms   ratio app/floor "
+        f"{ms(app) / ms(floor):.3f}"
+    )
+    print(
+        f"  former (arrays per call)     {ms(old):7.2f} ms   ratio app/former "
+        f"{ms(app) / ms(old):.3f}"
+    )
 
 
 def _many_parts(count: int) -> tuple[ModuleMeshes, dict, np.ndarray, np.ndarray]:
@@ -95,16 +107,22 @@ def _many_parts(count: int) -> tuple[ModuleMeshes, dict, np.ndarray, np.ndarray]
     for i in range(count):
         x, y = (i % side) * 0.3, (i // side) * 0.3
         z = float(rng.random()) * 0.2
-        v = np.array([[x, y, z], [x + 0.25, y, z], [x + 0.25, y + 0.25, z],
-                      [x, y + 0.25, z]], dtype=np.float32)
+        v = np.array(
+            [[x, y, z], [x + 0.25, y, z], [x + 0.25, y + 0.25, z], [x, y + 0.25, z]],
+            dtype=np.float32,
+        )
         f = np.array([[0, 1, 2], [0, 2, 3]], dtype=np.uint32)
         nrm = np.tile(np.array([0, 0, 1], dtype=np.float32), (4, 1))
         parts[f"import:{i}"] = Part(f"import:{i}", v, nrm, f)
         colors[f"import:{i}"] = ((i % 8) / 8, 0.5, 0.8, 1.0)
         all_f.append(f + 4 * i)
         all_v.append(v)
-    return ModuleMeshes("many", parts), colors, np.concatenate(all_v), \
-        np.concatenate(all_f)
+    return (
+        ModuleMeshes("many", parts),
+        colors,
+        np.concatenate(all_v),
+        np.concatenate(all_f),
+    )
 
 
 def bench_drawing(rounds: int) -> None:
@@ -139,11 +157,15 @@ def bench_drawing(rounds: int) -> None:
                 view.grabFramebuffer()
             times[name].append((time.perf_counter() - a) / 3)
     app, floor = statistics.median(times["app"]), statistics.median(times["floor"])
-    print(f"200,000-part model ({meshes.triangle_count:,} triangles) at 1280x720: "
-          f"{items['app'].draw_calls} draw call(s)")
+    print(
+        f"200,000-part model ({meshes.triangle_count:,} triangles) at 1280x720: "
+        f"{items['app'].draw_calls} draw call(s)"
+    )
     print(f"  app (ImportedItem)    {app * 1000:7.1f} ms per frame")
-    print(f"  floor (one buffer)    {floor * 1000:7.1f} ms   ratio {app / floor:.2f}  "
-          "goal <= 1.5")
+    print(
+        f"  floor (one buffer)    {floor * 1000:7.1f} ms   ratio {app / floor:.2f}  "
+        "goal <= 1.5"
+    )
     view.close()
 
 

@@ -35,8 +35,9 @@ app.exec()
 
 def timed(cmd, env) -> float:
     t = time.perf_counter()
-    res = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True,
-                         timeout=120)
+    res = subprocess.run(
+        cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
     dt = time.perf_counter() - t
     if res.returncode != 0 or "first frame" not in res.stdout:
         raise SystemExit(f"{cmd[1:]} failed: {res.stderr[-800:]}")
@@ -47,8 +48,9 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=10)
     args = ap.parse_args()
-    settings = tempfile.NamedTemporaryFile(suffix=".ini", delete=False)
-    env = dict(os.environ, ROSS_EXPLORER_SETTINGS=settings.name)
+    fd, settings_path = tempfile.mkstemp(suffix=".ini")
+    os.close(fd)
+    env = dict(os.environ, ROSS_EXPLORER_SETTINGS=settings_path)
     app_cmd = [sys.executable, "main.py", "--quit-after-first-frame"]
     floor_cmd = [sys.executable, "-c", FLOOR]
     for cmd in (app_cmd, floor_cmd):  # warm the file cache
@@ -58,16 +60,22 @@ def main() -> int:
         pair = (app_cmd, floor_cmd) if i % 2 == 0 else (floor_cmd, app_cmd)
         for cmd in pair:
             (app_t if cmd is app_cmd else floor_t).append(timed(cmd, env))
-    os.unlink(settings.name)
+    os.unlink(settings_path)
     a, f = statistics.median(app_t), statistics.median(floor_t)
-    ratios = [x / y for x, y in zip(app_t, floor_t)]
+    ratios = [x / y for x, y in zip(app_t, floor_t, strict=False)]
     print(f"process start -> first frame, median of {args.runs} interleaved runs")
-    print(f"  app (full window, default plan, final phase): {a * 1000:.0f} ms "
-          f"({min(app_t) * 1000:.0f}–{max(app_t) * 1000:.0f})")
-    print(f"  floor (PySide6 + pyqtgraph.opengl, empty GLViewWidget): {f * 1000:.0f} ms "
-          f"({min(floor_t) * 1000:.0f}–{max(floor_t) * 1000:.0f})")
-    print(f"  ratio {a / f:.2f} (paired median {statistics.median(ratios):.2f}); "
-          f"goal <= 1.5")
+    print(
+        f"  app (full window, default plan, final phase): {a * 1000:.0f} ms "
+        f"({min(app_t) * 1000:.0f}–{max(app_t) * 1000:.0f})"
+    )
+    print(
+        f"  floor (PySide6 + pyqtgraph.opengl, empty GLViewWidget): {f * 1000:.0f} ms "
+        f"({min(floor_t) * 1000:.0f}–{max(floor_t) * 1000:.0f})"
+    )
+    print(
+        f"  ratio {a / f:.2f} (paired median {statistics.median(ratios):.2f}); "
+        f"goal <= 1.5"
+    )
     return 0
 
 

@@ -18,8 +18,15 @@ class WindowFactory:
         self.made: list = []
         self.before = set(QApplication.topLevelWidgets())
 
-    def __call__(self, plan_id: str = "ros-2024", phase=None, *, show: bool = True,
-                 size=None, **kw):
+    def __call__(
+        self,
+        plan_id: str = "ros-2024",
+        phase=None,
+        *,
+        show: bool = True,
+        size=None,
+        **kw,
+    ):
         from ui.main_window import MainWindow
 
         plan = load_plan(PLANS / f"{plan_id}.toml")
@@ -66,5 +73,7 @@ def windows(qtbot, gl_display):
     yield factory
     leaked = factory.close_all_and_check()
     if leaked:
-        pytest.fail(f"the test left {len(leaked)} top-level widget(s): "
-                    + ", ".join(leaked[:10]))
+        pytest.fail(
+            f"the test left {len(leaked)} top-level widget(s): "
+            + ", ".join(leaked[:10])
+        )

@@ -5,14 +5,25 @@ comes from plan.station, nothing here assembles a plan."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import (QComboBox, QDialogButtonBox, QGridLayout, QHBoxLayout, QLabel, QSplitter,
-                               QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialogButtonBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from models3d.plan import Plan, text
 from models3d.viewer_model import ViewerModel
 
-from .orbit.compare import OrbitPair
 from .binding import Bindings
+from .orbit.compare import OrbitPair
 from .panels import quantity_label, span_text
 from .scene import StationScene
 from .viewport.view import StationView
@@ -64,8 +75,9 @@ class _Side(QWidget):
         self.phase_box.blockSignals(True)
         self.phase_box.clear()
         for i, ph in enumerate(self.model.plan.phases):
-            self.phase_box.addItem(f"{i + 1}. {text(ph.name, lang)} "
-                                   f"({ph.date_label(lang)})")
+            self.phase_box.addItem(
+                f"{i + 1}. {text(ph.name, lang)} ({ph.date_label(lang)})"
+            )
         self.phase_box.setCurrentIndex(current)
         self.phase_box.blockSignals(False)
 
@@ -86,8 +98,14 @@ class _Side(QWidget):
 
 
 class CompareWindow(QWidget):
-    def __init__(self, plans: dict[str, Plan], left: str, right: str, parent=None,
-                 language: str | None = None):
+    def __init__(
+        self,
+        plans: dict[str, Plan],
+        left: str,
+        right: str,
+        parent=None,
+        language: str | None = None,
+    ):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("compare_window")
         # the language of the window that opened it, and its changes
@@ -147,25 +165,35 @@ class CompareWindow(QWidget):
         d = max(dist)
         for side in (self.left, self.right):
             side.view.set_camera(distance=d, animate=False)
-        self.scale_label.setText(tr("Both views use the same camera distance ({0:.0f} m) "
-                                    "and angle: sizes compare directly.").format(d))
+        self.scale_label.setText(
+            tr(
+                "Both views use the same camera distance ({0:.0f} m) "
+                "and angle: sizes compare directly."
+            ).format(d)
+        )
 
     def _sync_camera(self) -> None:
         _, dist, el, az = self.left.view.camera_state()
-        self.right.view.set_camera(distance=dist, elevation=el, azimuth=az, animate=False)
+        self.right.view.set_camera(
+            distance=dist, elevation=el, azimuth=az, animate=False
+        )
 
     def _fill_table(self) -> None:
         lang = self.language
-        sides = [(side.model.plan, side.model.totals)
-                 for side in (self.left, self.right)]
+        sides = [
+            (side.model.plan, side.model.totals) for side in (self.left, self.right)
+        ]
         rows = max(len(p.phases) for p, _ in sides)
         cols = []
         for plan, _ in sides:
             pid = plan.id  # an id: the same in every language
-            cols += [f"{pid}: {tr('phase')}", f"{pid}: {tr('date')}",
-                     f"{pid}: {quantity_label('mass')}",
-                     f"{pid}: {quantity_label('pressurized_volume')}",
-                     f"{pid}: {tr('Modules')}"]
+            cols += [
+                f"{pid}: {tr('phase')}",
+                f"{pid}: {tr('date')}",
+                f"{pid}: {quantity_label('mass')}",
+                f"{pid}: {quantity_label('pressurized_volume')}",
+                f"{pid}: {tr('Modules')}",
+            ]
         self.table.clear()
         self.table.setRowCount(rows)
         self.table.setColumnCount(len(cols))
@@ -175,10 +203,13 @@ class CompareWindow(QWidget):
                 if i >= len(plan.phases):
                     continue
                 ph, tot = plan.phases[i], totals[i]
-                cells = [f"{i + 1}. {text(ph.name, lang)}", ph.date_label(lang),
-                         span_text(tot.sums["mass"], plan, lang),
-                         span_text(tot.sums["pressurized_volume"], plan, lang),
-                         str(tot.modules)]
+                cells = [
+                    f"{i + 1}. {text(ph.name, lang)}",
+                    ph.date_label(lang),
+                    span_text(tot.sums["mass"], plan, lang),
+                    span_text(tot.sums["pressurized_volume"], plan, lang),
+                    str(tot.modules),
+                ]
                 for c, value in enumerate(cells):
                     self.table.setItem(i, s * 5 + c, QTableWidgetItem(value))
         self.table.resizeColumnsToContents()

@@ -24,12 +24,16 @@ def show_view_menu(window, module_id: str | None, global_pos) -> QMenu:
         name = text(m.plan.modules[module_id].abbr, m.language)
         menu.addSection(name)
         menu.addAction(tr("Fit &selected"), lambda: window.view.fit_selected(module_id))
-        menu.addAction(tr("&Hide {0}").format(name),
-                       lambda: m.set_hidden(module_id, True))
-        menu.addAction(tr("&Import model for module..."),
-                       lambda: window.imports.import_for_module(module_id))
-        reset = menu.addAction(tr("Reset to &built-in mesh"),
-                               lambda: window.imports.reset_mesh(module_id))
+        menu.addAction(
+            tr("&Hide {0}").format(name), lambda: m.set_hidden(module_id, True)
+        )
+        menu.addAction(
+            tr("&Import model for module..."),
+            lambda: window.imports.import_for_module(module_id),
+        )
+        reset = menu.addAction(
+            tr("Reset to &built-in mesh"), lambda: window.imports.reset_mesh(module_id)
+        )
         reset.setEnabled(module_id in m.overrides)
     if m.hidden:
         menu.addAction(tr("Show all modules"), lambda: m.set_hidden_modules(()))
@@ -37,11 +41,16 @@ def show_view_menu(window, module_id: str | None, global_pos) -> QMenu:
         sub = menu.addMenu(tr("Reference models"))
         for rid, ref in m.references.items():
             refm = sub.addMenu(Path(ref.path).name or rid)
-            refm.addAction(tr("Move or rescale..."),
-                           lambda r=rid: window.imports.edit_reference(r))
-            refm.addAction(tr("Hide") if ref.visible else tr("Show"),
-                           lambda r=rid, v=ref.visible: m.set_reference_visible(r, not v))
-            refm.addAction(tr("Remove"), lambda r=rid: window.imports.remove_reference(r))
+            refm.addAction(
+                tr("Move or rescale..."), lambda r=rid: window.imports.edit_reference(r)
+            )
+            refm.addAction(
+                tr("Hide") if ref.visible else tr("Show"),
+                lambda r=rid, v=ref.visible: m.set_reference_visible(r, not v),
+            )
+            refm.addAction(
+                tr("Remove"), lambda r=rid: window.imports.remove_reference(r)
+            )
     menu.addSeparator()
     menu.addAction(tr("&Fit all"), window.view.fit_all)
     menu.popup(global_pos)

@@ -53,13 +53,18 @@ def _hook(exc_type, exc, tb) -> None:
     if app is None:
         return
     tr = lambda s: QCoreApplication.translate("crash", s)  # noqa: E731
-    box = QMessageBox(QMessageBox.Icon.Warning, tr("Something went wrong"),
-                      tr("Something went wrong: {0}").format(line),
-                      parent=app.activeWindow())
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        tr("Something went wrong"),
+        tr("Something went wrong: {0}").format(line),
+        parent=app.activeWindow(),
+    )
     box.setObjectName("crash_dialog")
     box.setInformativeText(
         (tr("The details were written to {0}.").format(path) if path else "")
-        + " " + tr("The app keeps running; what you were doing may not have finished."))
+        + " "
+        + tr("The app keeps running; what you were doing may not have finished.")
+    )
     box.setModal(False)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     _boxes.append(box)  # a parentless box lives only as long as a reference to it

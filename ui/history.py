@@ -78,8 +78,11 @@ class History(QObject):
 
     def snapshot(self) -> dict:
         m = self.model
-        return {"hidden": m.hidden, "overrides": dict(m.overrides),
-                "references": dict(m.references)}
+        return {
+            "hidden": m.hidden,
+            "overrides": dict(m.overrides),
+            "references": dict(m.references),
+        }
 
     def restore(self, state: dict) -> None:
         self._restoring = True
@@ -128,8 +131,9 @@ class History(QObject):
         if self._restoring:
             return
         if self._camera is not None and not _same_camera(cam, self._camera):
-            self.stack.push(_Step(self, tr("camera"), {"camera": self._camera},
-                                  {"camera": cam}))
+            self.stack.push(
+                _Step(self, tr("camera"), {"camera": self._camera}, {"camera": cam})
+            )
         self._camera = cam
 
     def note_camera(self) -> None:
@@ -143,8 +147,11 @@ class History(QObject):
         plan, lang = self.model.plan, self.model.language
         name = text(plan.modules[module_id].abbr, lang)
         self.window.statusBar().showMessage(
-            tr("Jumped to phase {0}, when {1} arrives. Alt+Left goes back to phase {2}.")
-            .format(after + 1, name, before + 1), 12000)
+            tr(
+                "Jumped to phase {0}, when {1} arrives. Alt+Left goes back to phase {2}."
+            ).format(after + 1, name, before + 1),
+            12000,
+        )
         self.window.commands.refresh()
 
     def back(self) -> None:
@@ -158,4 +165,5 @@ def _same_camera(a, b) -> bool:
     import numpy as np
 
     return bool(np.allclose(a[0], b[0], atol=1e-3)) and all(
-        abs(float(x) - float(y)) < 1e-3 for x, y in zip(a[1:], b[1:], strict=True))
+        abs(float(x) - float(y)) < 1e-3 for x, y in zip(a[1:], b[1:], strict=True)
+    )

@@ -41,9 +41,13 @@ def install(app, choice: str | None) -> str:
         app.installTranslator(ours)
         _installed.append(ours)
     else:
-        return "en"  # no compiled translation: stay in English rather than half-translated
+        return (
+            "en"  # no compiled translation: stay in English rather than half-translated
+        )
     qt = QTranslator(app)
-    if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+    if qt.load(
+        f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    ):
         app.installTranslator(qt)
         _installed.append(qt)
     return lang

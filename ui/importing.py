@@ -9,11 +9,27 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox,
-                               QFormLayout, QLabel, QProgressDialog, QRadioButton)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QProgressDialog,
+    QRadioButton,
+)
 
-from models3d.importer import (AXES, UNITS, ImportedModel, longest_axis, ImportRefusedError, IsolatedLoader,
-                               Placement, place)
+from models3d.importer import (
+    AXES,
+    UNITS,
+    ImportedModel,
+    ImportRefusedError,
+    IsolatedLoader,
+    Placement,
+    longest_axis,
+    place,
+)
 
 MODEL_FILTER = "3D models (*.glb *.gltf *.obj *.stl *.STL *.ply);;All files (*)"
 
@@ -32,8 +48,9 @@ class LoadTask(QObject):
         self.loader = loader
         self.path = path
         self.cancelled = False
-        self.progress = QProgressDialog(tr("Reading {0}...").format(Path(path).name),
-                                        tr("Cancel"), 0, 0, parent)
+        self.progress = QProgressDialog(
+            tr("Reading {0}...").format(Path(path).name), tr("Cancel"), 0, 0, parent
+        )
         self.progress.setObjectName("import_progress")
         self.progress.setMinimumDuration(400)
         self.progress.canceled.connect(self.cancel)
@@ -60,9 +77,17 @@ class PlacementDialog(QDialog):
     """Fit or units, docking axis, and (for references) where it stands. Every change is
     applied through `preview(placement, offset)` so the view shows the result."""
 
-    def __init__(self, parent, model: ImportedModel, preview, *, module=None,
-                 placement: Placement | None = None, offset=(0.0, 0.0, 0.0),
-                 default_offset=None):
+    def __init__(
+        self,
+        parent,
+        model: ImportedModel,
+        preview,
+        *,
+        module=None,
+        placement: Placement | None = None,
+        offset=(0.0, 0.0, 0.0),
+        default_offset=None,
+    ):
         super().__init__(parent)
         self.setObjectName("placement_dialog")
         self.model = model
@@ -71,8 +96,11 @@ class PlacementDialog(QDialog):
         name = Path(model.path).name
         self.setWindowTitle(tr("Place {0}").format(name))
         form = QFormLayout(self)
-        target = (tr("replaces the built-in mesh of {0}").format(module.abbr.get("en"))
-                  if module else tr("a reference object beside the station, at true scale"))
+        target = (
+            tr("replaces the built-in mesh of {0}").format(module.abbr.get("en"))
+            if module
+            else tr("a reference object beside the station, at true scale")
+        )
         form.addRow(QLabel(f"<b>{name}</b> — {target}"))
         self.fit = QRadioButton(tr("Fit to the module's length and diameter"))
         self.units = QRadioButton(tr("Keep the file's size, in"))
@@ -92,8 +120,9 @@ class PlacementDialog(QDialog):
         for a in AXES:
             self.axis.addItem(tr("model {0} axis").format(a.upper()), a)
         # the longest side is the best first guess for the docking axis
-        placement = placement or Placement("fit" if module else "units", "m",
-                                           longest_axis(model))
+        placement = placement or Placement(
+            "fit" if module else "units", "m", longest_axis(model)
+        )
         self.fit.setChecked(placement.mode == "fit")
         self.units.setChecked(placement.mode == "units")
         self.by_factor.setChecked(placement.mode == "factor")
@@ -101,8 +130,9 @@ class PlacementDialog(QDialog):
         self.fit.setEnabled(module is not None)
         self.unit.setCurrentIndex(self.unit.findData(placement.unit))
         self.factor.setValue(placement.factor)
-        self.length.setValue(placement.length or (module.shape.length if module else
-                                                  10.0))
+        self.length.setValue(
+            placement.length or (module.shape.length if module else 10.0)
+        )
         self.axis.setCurrentIndex(self.axis.findData(placement.axis))
         form.addRow(self.fit)
         form.addRow(self.units, self.unit)
@@ -126,15 +156,22 @@ class PlacementDialog(QDialog):
         self.info.setWordWrap(True)
         self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow(self.info)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
-        for sig in (self.fit.toggled, self.units.toggled, self.by_factor.toggled,
-                    self.by_length.toggled, self.unit.currentIndexChanged,
-                    self.factor.valueChanged, self.length.valueChanged,
-                    self.axis.currentIndexChanged):
+        for sig in (
+            self.fit.toggled,
+            self.units.toggled,
+            self.by_factor.toggled,
+            self.by_length.toggled,
+            self.unit.currentIndexChanged,
+            self.factor.valueChanged,
+            self.length.valueChanged,
+            self.axis.currentIndexChanged,
+        ):
             sig.connect(self._scale_changed)
         self._changed()
 
@@ -147,10 +184,22 @@ class PlacementDialog(QDialog):
             self.move(geo.right() - self.width() - 24, geo.top() + 80)
 
     def placement(self) -> Placement:
-        mode = ("fit" if self.fit.isChecked() else "factor" if self.by_factor.isChecked()
-                else "length" if self.by_length.isChecked() else "units")
-        return Placement(mode, self.unit.currentData(), self.axis.currentData(),
-                         self.factor.value(), self.length.value())
+        mode = (
+            "fit"
+            if self.fit.isChecked()
+            else "factor"
+            if self.by_factor.isChecked()
+            else "length"
+            if self.by_length.isChecked()
+            else "units"
+        )
+        return Placement(
+            mode,
+            self.unit.currentData(),
+            self.axis.currentData(),
+            self.factor.value(),
+            self.length.value(),
+        )
 
     def _offset_changed(self) -> None:
         if not self._placing:
@@ -163,8 +212,9 @@ class PlacementDialog(QDialog):
         if self.offset and not self.offset_edited and self.default_offset is not None:
             self._placing = True
             try:
-                for box, v in zip(self.offset, self.default_offset(self.placement()),
-                                  strict=True):
+                for box, v in zip(
+                    self.offset, self.default_offset(self.placement()), strict=True
+                ):
                     box.setValue(float(v))
             finally:
                 self._placing = False
@@ -173,7 +223,9 @@ class PlacementDialog(QDialog):
     _placing = False
 
     def offset_value(self) -> np.ndarray:
-        return np.array([b.value() for b in self.offset]) if self.offset else np.zeros(3)
+        return (
+            np.array([b.value() for b in self.offset]) if self.offset else np.zeros(3)
+        )
 
     def _changed(self) -> None:
         self.unit.setEnabled(self.units.isChecked())
@@ -182,13 +234,18 @@ class PlacementDialog(QDialog):
         p = self.placement()
         length = self.module.shape.length if self.module else None
         diameter = self.module.shape.diameter if self.module else None
-        meshes, colors, textures, scale = place(self.model, "preview", p, length, diameter)
+        meshes, _colors, textures, scale = place(
+            self.model, "preview", p, length, diameter
+        )
         lo, hi = meshes.bounds()
         ext = " × ".join(f"{x:.2f}" for x in hi - lo)
         m = self.model
-        lines = [tr("{0:,} triangles in {1} part(s); placed size {2} m (scale {3:.4g})")
-                 .format(m.triangles, len(m.parts), ext, scale),
-                 tr("{0} textured part(s)").format(len(textures))]
+        lines = [
+            tr(
+                "{0:,} triangles in {1} part(s); placed size {2} m (scale {3:.4g})"
+            ).format(m.triangles, len(m.parts), ext, scale),
+            tr("{0} textured part(s)").format(len(textures)),
+        ]
         if m.textures_missing:
             lines.append(tr("Not loaded: {0}").format("; ".join(m.textures_missing)))
         for w in m.warnings:

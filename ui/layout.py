@@ -11,7 +11,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
-SMALL_W, SMALL_H = 1600, 900  # available screen size below which the compact plan applies
+SMALL_W, SMALL_H = (
+    1600,
+    900,
+)  # available screen size below which the compact plan applies
 PREFERRED = (1440, 900)
 
 
@@ -55,17 +58,25 @@ def _arrange_docks(window, small: bool, w: int) -> None:
             if docks[key] not in grouped:
                 window.tabifyDockWidget(anchor, docks[key])
         for key, dock in docks.items():
-            if key not in ("modules", "properties", "totals") and not dock.isFloating() \
-                    and window.dockWidgetArea(dock) == right and dock not in grouped:
+            if (
+                key not in ("modules", "properties", "totals")
+                and not dock.isFloating()
+                and window.dockWidgetArea(dock) == right
+                and dock not in grouped
+            ):
                 window.tabifyDockWidget(anchor, dock)
         docks["modules"].raise_()
-        window.resizeDocks([docks["modules"]], [max(290, int(w * 0.24))],
-                           Qt.Orientation.Horizontal)
+        window.resizeDocks(
+            [docks["modules"]], [max(290, int(w * 0.24))], Qt.Orientation.Horizontal
+        )
         window.totals.set_charts_visible(False)
     else:
         # the panels take at most about 38% of the width: the view keeps half the area
-        window.resizeDocks([docks["modules"], docks["properties"]],
-                           [max(240, int(w * 0.17)), max(290, int(w * 0.21))],
-                           Qt.Orientation.Horizontal)
-        window.resizeDocks([docks["modules"], docks["totals"]], [300, 520],
-                           Qt.Orientation.Vertical)
+        window.resizeDocks(
+            [docks["modules"], docks["properties"]],
+            [max(240, int(w * 0.17)), max(290, int(w * 0.21))],
+            Qt.Orientation.Horizontal,
+        )
+        window.resizeDocks(
+            [docks["modules"], docks["totals"]], [300, 520], Qt.Orientation.Vertical
+        )

@@ -24,7 +24,7 @@ from models3d.plan import Plan, text
 from models3d.viewer_model import ViewerModel
 
 from . import features, i18n, window_state
-from .actions import SPECS, N_, ActionTable, tr
+from .actions import N_, SPECS, ActionTable, tr
 from .binding import Bindings
 from .context_menu import show_view_menu
 from .controllers.exports import ExportController
@@ -42,14 +42,22 @@ from .statusbar import ElidingStatusBar
 from .timeline import Timeline
 from .viewport.view import StationView
 
-DOCKS = (("modules", N_("Modules"), Qt.DockWidgetArea.LeftDockWidgetArea),
-         ("properties", N_("Properties"), Qt.DockWidgetArea.RightDockWidgetArea),
-         ("totals", N_("Station totals"), Qt.DockWidgetArea.LeftDockWidgetArea))
+DOCKS = (
+    ("modules", N_("Modules"), Qt.DockWidgetArea.LeftDockWidgetArea),
+    ("properties", N_("Properties"), Qt.DockWidgetArea.RightDockWidgetArea),
+    ("totals", N_("Station totals"), Qt.DockWidgetArea.LeftDockWidgetArea),
+)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, plan: Plan, phase: int | None = None, *, restore: bool = False,
-                 language: str = "en"):
+    def __init__(
+        self,
+        plan: Plan,
+        phase: int | None = None,
+        *,
+        restore: bool = False,
+        language: str = "en",
+    ):
         super().__init__()
         self.setObjectName("main_window")
         self.model = model = ViewerModel(language=language)
@@ -95,7 +103,9 @@ class MainWindow(QMainWindow):
         self.commands.fill_toolbar(self.toolbar)
         self._add_view_submenus()
         self.module_list.reference_activated.connect(self.imports.edit_reference)
-        self.module_list.reference_remove_requested.connect(self.imports.remove_reference)
+        self.module_list.reference_remove_requested.connect(
+            self.imports.remove_reference
+        )
         self.presentation = Presentation(self)
         self.history = History(self)
         self.features = features.install(self)
@@ -105,8 +115,13 @@ class MainWindow(QMainWindow):
         self.bindings.connect(model.plan_changed, self._on_plan_changed)
         self.bindings.connect(model.option_changed, self._on_option_changed)
         self.bindings.connect(model.language_changed, self.retranslate)
-        for signal in (model.phase_changed, model.selection_changed, model.mode_changed,
-                       model.labels_changed, model.override_changed):
+        for signal in (
+            model.phase_changed,
+            model.selection_changed,
+            model.mode_changed,
+            model.labels_changed,
+            model.override_changed,
+        ):
             self.bindings.connect(signal, self.commands.refresh)
 
         self.retranslate()
@@ -162,8 +177,9 @@ class MainWindow(QMainWindow):
         self.language_menu = view_menu.addMenu("")
         group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
-        current = CheckedSettings().choice("language", ("system", *i18n.LANGUAGES),
-                                           "system")
+        current = CheckedSettings().choice(
+            "language", ("system", *i18n.LANGUAGES), "system"
+        )
         for code in ("system", *i18n.LANGUAGES):
             act = QAction(self, checkable=True)
             act.setChecked(current == code)
@@ -215,8 +231,9 @@ class MainWindow(QMainWindow):
         return True
 
     def open_plan_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, tr("Open plan file"), "",
-                                              tr("Station plans (*.toml);;All files (*)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, tr("Open plan file"), "", tr("Station plans (*.toml);;All files (*)")
+        )
         if path:
             self.load_plan_key(path)
 
@@ -242,12 +259,18 @@ class MainWindow(QMainWindow):
         self._compare.show()
 
     def show_shortcuts(self) -> None:
-        self.dialogs.append(show_text_dialog(self, tr("Keyboard shortcuts"),
-                                             shortcuts_html(self.commands.shortcut_rows())))
+        self.dialogs.append(
+            show_text_dialog(
+                self,
+                tr("Keyboard shortcuts"),
+                shortcuts_html(self.commands.shortcut_rows()),
+            )
+        )
 
     def show_about(self) -> None:
-        self.dialogs.append(show_text_dialog(self, tr("About ROSS Explorer"),
-                                             about_html(__version__)))
+        self.dialogs.append(
+            show_text_dialog(self, tr("About ROSS Explorer"), about_html(__version__))
+        )
 
     def show_error(self, title: str, detail: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, title, title, parent=self)
@@ -268,7 +291,9 @@ class MainWindow(QMainWindow):
 
     def dropEvent(self, ev) -> None:
         ev.acceptProposedAction()
-        self.imports.drop(ev.mimeData().urls()[0].toLocalFile(), ev.position().toPoint())
+        self.imports.drop(
+            ev.mimeData().urls()[0].toLocalFile(), ev.position().toPoint()
+        )
 
     # ---- settings ----------------------------------------------------------------------
 
@@ -289,8 +314,14 @@ class MainWindow(QMainWindow):
         if self._compare is not None:
             self._compare.close()
         self.scene.close()  # free GPU buffers while the GL context is still alive
-        for view in (self.module_list, self.properties, self.totals, self.timeline,
-                     self.plan_box, self.status):
+        for view in (
+            self.module_list,
+            self.properties,
+            self.totals,
+            self.timeline,
+            self.plan_box,
+            self.status,
+        ):
             view.bindings.release()
         self.bindings.release()
         super().closeEvent(event)

@@ -17,9 +17,13 @@ from .binding import Bindings
 
 def status_label(status: str) -> str:
     """A plan's status in the UI language."""
-    return {"concept": tr("concept"), "official": tr("official"),
-            "superseded": tr("superseded"), "current": tr("current"),
-            "historical": tr("historical")}.get(status, status)
+    return {
+        "concept": tr("concept"),
+        "official": tr("official"),
+        "superseded": tr("superseded"),
+        "current": tr("current"),
+        "historical": tr("historical"),
+    }.get(status, status)
 
 
 def tr(s: str) -> str:
@@ -46,10 +50,12 @@ class PlanSelector(QComboBox):
         self.clear()
         lang = self.model.language
         for e in self.entries:
-            self.addItem(f"{text(e.title, lang)} · {e.date[:4]} · {status_label(e.status)}",
-                         e.id)
-            self.setItemData(self.count() - 1, f"{e.id} — {e.path.name}",
-                             role=3)  # Qt.ToolTipRole
+            self.addItem(
+                f"{text(e.title, lang)} · {e.date[:4]} · {status_label(e.status)}", e.id
+            )
+            self.setItemData(
+                self.count() - 1, f"{e.id} — {e.path.name}", role=3
+            )  # Qt.ToolTipRole
         self.blockSignals(False)
         self.sync()
 

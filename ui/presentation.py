@@ -23,11 +23,15 @@ class Presentation(QObject):
         self.caption.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.caption.setStyleSheet(
             "QLabel { background: rgba(8, 12, 28, 190); color: #f2f4ff; padding: 10px 16px;"
-            " border-radius: 6px; font-size: 18pt; }")
+            " border-radius: 6px; font-size: 18pt; }"
+        )
         self.caption.hide()
         self.bindings = Bindings(self)
-        for signal in (window.model.phase_changed, window.model.plan_changed,
-                       window.model.language_changed):
+        for signal in (
+            window.model.phase_changed,
+            window.model.plan_changed,
+            window.model.language_changed,
+        ):
             self.bindings.connect(signal, self._update_caption)
         window.installEventFilter(self)
 
@@ -37,8 +41,12 @@ class Presentation(QObject):
             return
         w = self.window
         if on:
-            self._saved = {"state": w.saveState(), "maximized": w.isMaximized(),
-                           "full": w.isFullScreen(), "geometry": w.saveGeometry()}
+            self._saved = {
+                "state": w.saveState(),
+                "maximized": w.isMaximized(),
+                "full": w.isFullScreen(),
+                "geometry": w.saveGeometry(),
+            }
             for widget in (w.menuBar(), w.statusBar(), w.toolbar, *w.docks.values()):
                 widget.hide()
             self.active = True
@@ -62,9 +70,11 @@ class Presentation(QObject):
         if not self.active or m.plan is None:
             return
         ph = m.plan.phases[m.phase]
-        self.caption.setText(f"<b>{text(m.plan.title, m.language)}</b><br>"
-                             f"{m.phase + 1}. {text(ph.name, m.language)} — "
-                             f"{ph.date_label()}")
+        self.caption.setText(
+            f"<b>{text(m.plan.title, m.language)}</b><br>"
+            f"{m.phase + 1}. {text(ph.name, m.language)} — "
+            f"{ph.date_label()}"
+        )
         self._place()
 
     def _place(self) -> None:
@@ -76,8 +86,11 @@ class Presentation(QObject):
         self.caption.raise_()
 
     def eventFilter(self, obj, ev) -> bool:
-        if self.active and ev.type() == QEvent.Type.KeyPress and \
-                ev.key() == Qt.Key.Key_Escape:
+        if (
+            self.active
+            and ev.type() == QEvent.Type.KeyPress
+            and ev.key() == Qt.Key.Key_Escape
+        ):
             self.toggle(False)
             return True
         if self.active and ev.type() == QEvent.Type.Resize:

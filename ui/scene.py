@@ -167,9 +167,13 @@ class StationScene(QObject):
         self.finish_transition()
         station = self.model.station
         change = station.changes(previous, index) if previous >= 0 else PhaseChange()
-        animate = (self.interactive and self.model.animate_docking
-                   and abs(index - previous) == 1 and bool(change)
-                   and self.view.isVisible())
+        animate = (
+            self.interactive
+            and self.model.animate_docking
+            and abs(index - previous) == 1
+            and bool(change)
+            and self.view.isVisible()
+        )
         if animate:
             self._start_transition(previous, index, change)
         else:
@@ -263,8 +267,11 @@ class StationScene(QObject):
 
     def _sync_references(self) -> None:
         refs = self.model.references
-        stale = [rid for rid, item in self.ref_items.items()
-                 if rid not in refs or self._ref_meshes.get(rid) is not refs[rid].meshes]
+        stale = [
+            rid
+            for rid, item in self.ref_items.items()
+            if rid not in refs or self._ref_meshes.get(rid) is not refs[rid].meshes
+        ]
         if stale:
             self._with_context(lambda: [self.ref_items[r].release() for r in stale])
             for rid in stale:

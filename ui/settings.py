@@ -22,8 +22,9 @@ def settings() -> QSettings:
     run only, in a private file, and `settings_problem()` says why."""
     path = os.environ.get(ENV)
     if not path:
-        path = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORG,
-                         APP).fileName()
+        path = QSettings(
+            QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORG, APP
+        ).fileName()
     if path not in _refused and os.path.lexists(path):
         from models3d.errors import RossError
         from models3d.fileio import check_regular
@@ -88,8 +89,11 @@ class CheckedSettings:
         value = self.store.value(key)
         if value is None:
             return default
-        return value if isinstance(value, str) and value in choices else \
-            self._bad(key, default)
+        return (
+            value
+            if isinstance(value, str) and value in choices
+            else self._bad(key, default)
+        )
 
     def boolean(self, key: str, default: bool | None):
         value = self.store.value(key)

@@ -42,8 +42,11 @@ class StatusReporter(QObject):
         return False
 
     def _on_phase_changed(self, index: int, previous: int) -> None:
-        change = self.model.station.changes(previous, index) if previous >= 0 \
+        change = (
+            self.model.station.changes(previous, index)
+            if previous >= 0
             else PhaseChange()
+        )
         self.refresh()
         self.bar.showMessage(self.describe(index, change), 6000)
 
@@ -51,11 +54,15 @@ class StatusReporter(QObject):
         """'Phase 3: name (date) — added UUM; moved ShM' in the UI language."""
         plan, lang = self.model.plan, self.model.language
         ph = plan.phases[index]
-        head = (f"{tr('Phase')} {index + 1}: {text(ph.name, lang)} "
-                f"({ph.date_label(lang)})")
+        head = (
+            f"{tr('Phase')} {index + 1}: {text(ph.name, lang)} ({ph.date_label(lang)})"
+        )
         bits = []
-        for ids, label in ((change.added, tr("added")), (change.relocated, tr("moved")),
-                           (change.removed, tr("removed"))):
+        for ids, label in (
+            (change.added, tr("added")),
+            (change.relocated, tr("moved")),
+            (change.removed, tr("removed")),
+        ):
             if ids:
                 names = ", ".join(text(plan.modules[m].abbr, lang) for m in ids)
                 bits.append(f"{label} {names}")
@@ -71,7 +78,8 @@ class StatusReporter(QObject):
             f"{m.plan.id} · {tr('phase')} {m.phase + 1}/{m.phase_count}: "
             f"{text(ph.name, m.language)} ({ph.date_label(m.language)}) · "
             f"{plural('MainWindow', '%n module(s)', tot.modules)} · {tr('mass')} "
-            f"{tot.sums['mass'].format(lang=m.language)}")
+            f"{tot.sums['mass'].format(lang=m.language)}"
+        )
         self.fit_summary()
         self.show_hint()
 
@@ -79,7 +87,8 @@ class StatusReporter(QObject):
         """The summary takes at most 45% of the bar, elided, with the full text as tooltip."""
         room = max(80, int(self.bar.width() * 0.45))
         shown = self.summary.fontMetrics().elidedText(
-            self._summary_text, Qt.TextElideMode.ElideRight, room)
+            self._summary_text, Qt.TextElideMode.ElideRight, room
+        )
         self.summary.setText(shown)
         self.summary.setToolTip(self._summary_text)
         self.summary.setMaximumWidth(room + 8)
@@ -94,11 +103,15 @@ class StatusReporter(QObject):
             mod = m.plan.modules[m.selected]
             self.bar.showMessage(
                 f"{tr('Selected')}: {text(mod.abbr, m.language)} — "
-                f"{text(mod.name, m.language)}. " + tr("Shift+F frames it, Esc clears."))
+                f"{text(mod.name, m.language)}. " + tr("Shift+F frames it, Esc clears.")
+            )
         elif m.plan.interpretation:
             first = text(m.plan.interpretation, m.language).split(". ")[0].rstrip(".")
             self.bar.showMessage(f"{tr('Interpretation')}: {first}.")
         else:
-            self.bar.showMessage(tr(
-                "Click a module to select it; drag to orbit, right-drag to pan, wheel to "
-                "zoom, F to fit, Space to play the assembly."))
+            self.bar.showMessage(
+                tr(
+                    "Click a module to select it; drag to orbit, right-drag to pan, wheel to "
+                    "zoom, F to fit, Space to play the assembly."
+                )
+            )

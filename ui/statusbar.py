@@ -19,12 +19,14 @@ class ElidingStatusBar(QStatusBar):
         self._expires: float | None = None  # monotonic time the message goes, or None
 
     def room(self) -> int:
-        used = sum(min(w.sizeHint().width(), w.maximumWidth())
-                   for w in self.findChildren(QLabel)
-                   if w.parent() is self and not w.isHidden() and w.objectName())
+        used = sum(
+            min(w.sizeHint().width(), w.maximumWidth())
+            for w in self.findChildren(QLabel)
+            if w.parent() is self and not w.isHidden() and w.objectName()
+        )
         return max(40, self.width() - used - GAP - 12)
 
-    def showMessage(self, message: str, timeout: int = 0) -> None:  # noqa: N802 - Qt's name
+    def showMessage(self, message: str, timeout: int = 0) -> None:
         self.full_message = message
         self._expires = time.monotonic() + timeout / 1000 if timeout else None
         self._show(timeout)
@@ -41,8 +43,9 @@ class ElidingStatusBar(QStatusBar):
         self._show(left)
 
     def _show(self, timeout: int) -> None:
-        shown = self.fontMetrics().elidedText(self.full_message,
-                                              Qt.TextElideMode.ElideRight, self.room())
+        shown = self.fontMetrics().elidedText(
+            self.full_message, Qt.TextElideMode.ElideRight, self.room()
+        )
         self.setToolTip(self.full_message if shown != self.full_message else "")
         super().showMessage(shown, timeout)
 

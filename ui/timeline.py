@@ -43,12 +43,21 @@ def _wrap(name: str, width: float, fm: QFontMetrics, max_lines: int = 2) -> list
             cur = w
     lines.append(cur)
     if len(lines) > max_lines:
-        lines = lines[:max_lines - 1] + [" ".join(lines[max_lines - 1:])]
-    return [fm.elidedText(line, Qt.TextElideMode.ElideRight, int(width)) for line in lines]
+        lines = [*lines[: max_lines - 1], " ".join(lines[max_lines - 1 :])]
+    return [
+        fm.elidedText(line, Qt.TextElideMode.ElideRight, int(width)) for line in lines
+    ]
 
 
-def layout_labels(names, dates, xs, width: int, fm: QFontMetrics,
-                  small: QFontMetrics, short_names=None) -> list[LabelBox]:
+def layout_labels(
+    names,
+    dates,
+    xs,
+    width: int,
+    fm: QFontMetrics,
+    small: QFontMetrics,
+    short_names=None,
+) -> list[LabelBox]:
     """Each phase's label under its tick, in up to two lines. A label owns the stretch
     between the midpoints to its neighbours in the same row (the widget's edges for the
     first and last), so labels never overlap and are never clipped at the edges. When
@@ -68,29 +77,43 @@ def layout_labels(names, dates, xs, width: int, fm: QFontMetrics,
         return out
 
     def fits(labels, when, font, rows: int) -> bool:
-        return all("…" not in "".join(_wrap(nm, hi - lo - 4, font))
-                   and small.horizontalAdvance(d) <= hi - lo - 4
-                   for nm, d, (lo, hi) in zip(labels, when, stretches(rows), strict=True))
+        return all(
+            "…" not in "".join(_wrap(nm, hi - lo - 4, font))
+            and small.horizontalAdvance(d) <= hi - lo - 4
+            for nm, d, (lo, hi) in zip(labels, when, stretches(rows), strict=True)
+        )
 
     tries = [(names, dates, fm, 1), (names, dates, fm, 2)]
     if short_names is not None:
         tries += [(short_names, years, small, r) for r in (1, 2, 3)]
-    labels, when, font, rows = next(
-        (t for t in tries if n < 2 or fits(*t)), tries[-1])
+    labels, when, font, rows = next((t for t in tries if n < 2 or fits(*t)), tries[-1])
     line_h, date_h = fm.height(), small.height()
     row_h = 2 * line_h + date_h + 6
     out = []
-    for i, (nm, date, x, (lo, hi)) in enumerate(zip(labels, when, xs, stretches(rows),
-                                                     strict=True)):
+    for i, (nm, date, x, (lo, hi)) in enumerate(
+        zip(labels, when, xs, stretches(rows), strict=True)
+    ):
         room = max(hi - lo, 30.0)
         lines = _wrap(nm, room - 4, font)
-        w = min(room, max(max(font.horizontalAdvance(ln) for ln in lines),
-                          small.horizontalAdvance(date)) + 4)
+        w = min(
+            room,
+            max(
+                max(font.horizontalAdvance(ln) for ln in lines),
+                small.horizontalAdvance(date),
+            )
+            + 4,
+        )
         left = min(max(x - w / 2, lo), hi - w)
         top = TRACK_Y + 11 + (i % rows) * row_h
-        out.append(LabelBox(QRectF(left, top, w, len(lines) * line_h + date_h), lines,
-                            small.elidedText(date, Qt.TextElideMode.ElideRight, int(w)),
-                            i % rows, font is small))
+        out.append(
+            LabelBox(
+                QRectF(left, top, w, len(lines) * line_h + date_h),
+                lines,
+                small.elidedText(date, Qt.TextElideMode.ElideRight, int(w)),
+                i % rows,
+                font is small,
+            )
+        )
     return out
 
 
@@ -103,8 +126,11 @@ def short_names(model: ViewerModel) -> list[str]:
         ch = station.changes(i - 1, i) if i else station.changes(0, 0)
         added = station.modules(0) if i == 0 else ch.added
         abbr = lambda m: text(plan.modules[m].abbr, lang)  # noqa: E731
-        bits = [f"+{abbr(m)}" for m in added] + [f"→{abbr(m)}" for m in ch.relocated] + \
-            [f"−{abbr(m)}" for m in ch.removed]
+        bits = (
+            [f"+{abbr(m)}" for m in added]
+            + [f"→{abbr(m)}" for m in ch.relocated]
+            + [f"−{abbr(m)}" for m in ch.removed]
+        )
         out.append(f"{i + 1}. " + (" ".join(bits) if bits else "·"))
     return out
 
@@ -149,8 +175,11 @@ class Timeline(QWidget):
     def _height(self) -> int:
         rows = max((b.row for b in self.label_boxes()), default=0) + 1
         fm = QFontMetrics(self.font())
-        return int(TRACK_Y + 12 + rows * (2 * fm.height() + QFontMetrics(
-            self._small_font()).height() + 6))
+        return int(
+            TRACK_Y
+            + 12
+            + rows * (2 * fm.height() + QFontMetrics(self._small_font()).height() + 6)
+        )
 
     def resizeEvent(self, ev):
         super().resizeEvent(ev)
@@ -171,13 +200,19 @@ class Timeline(QWidget):
             lang = self.lang()
             bold = QFont(self.font())
             bold.setBold(True)  # the current phase is bold: lay out for the widest
-            names = [f"{i + 1}. {text(ph.name, lang)}" for i, ph in enumerate(plan.phases)]
+            names = [
+                f"{i + 1}. {text(ph.name, lang)}" for i, ph in enumerate(plan.phases)
+            ]
             dates = [ph.date_label(lang) for ph in plan.phases]
-            self._boxes = layout_labels(names, dates, [self.tick_x(i) for i in
-                                                        range(len(names))],
-                                        self.width(), QFontMetrics(bold),
-                                        QFontMetrics(self._small_font()),
-                                        short_names(self.model))
+            self._boxes = layout_labels(
+                names,
+                dates,
+                [self.tick_x(i) for i in range(len(names))],
+                self.width(),
+                QFontMetrics(bold),
+                QFontMetrics(self._small_font()),
+                short_names(self.model),
+            )
         return self._boxes
 
     # ---- geometry --------------------------------------------------------------------
@@ -273,9 +308,11 @@ class Timeline(QWidget):
             return
         ph = plan.phases[i]
         note = text(ph.note, self.lang()) if ph.note else ""
-        self.setToolTip(f"<b>{i + 1}. {text(ph.name, self.lang())}</b><br>"
-                        f"{ph.date_label(self.lang())} · {confidence_label(ph.confidence)}"
-                        + (f"<br><br>{note}" if note else ""))
+        self.setToolTip(
+            f"<b>{i + 1}. {text(ph.name, self.lang())}</b><br>"
+            f"{ph.date_label(self.lang())} · {confidence_label(ph.confidence)}"
+            + (f"<br><br>{note}" if note else "")
+        )
 
     # ---- painting ----------------------------------------------------------------
 
@@ -300,7 +337,7 @@ class Timeline(QWidget):
         p.drawLine(QPointF(self.tick_x(0), y), QPointF(self.tick_x(cur), y))
         small = self._small_font()
         boxes = self.label_boxes()
-        for i, ph in enumerate(plan.phases):
+        for i, _ph in enumerate(plan.phases):
             x = self.tick_x(i)
             r = 7.0 if i == cur else 5.0
             if i == cur:
@@ -325,14 +362,22 @@ class Timeline(QWidget):
             line_h = QFontMetrics(font).height()
             top = box.rect.top()
             for line in box.lines:
-                p.drawText(QRectF(box.rect.left(), top, box.rect.width(), line_h),
-                           Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, line)
+                p.drawText(
+                    QRectF(box.rect.left(), top, box.rect.width(), line_h),
+                    Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                    line,
+                )
                 top += line_h
             p.setFont(small)
-            p.drawText(QRectF(box.rect.left(), top, box.rect.width(), line_h),
-                       Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, box.date)
+            p.drawText(
+                QRectF(box.rect.left(), top, box.rect.width(), line_h),
+                Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                box.date,
+            )
         if self.hasFocus():
-            p.setPen(QPen(pal.color(QPalette.ColorRole.Highlight), 1, Qt.PenStyle.DotLine))
+            p.setPen(
+                QPen(pal.color(QPalette.ColorRole.Highlight), 1, Qt.PenStyle.DotLine)
+            )
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawRect(self.rect().adjusted(1, 1, -2, -2))
         p.end()

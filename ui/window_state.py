@@ -46,9 +46,11 @@ def restore(window) -> None:
     if aa is not None:
         m.set_option("antialiasing", aa)
     if s.reset:
-        window.statusBar().showMessage(tr("Unreadable settings were reset: {0}")
-                                     .format(", ".join(s.reset)), 10000)
+        window.statusBar().showMessage(
+            tr("Unreadable settings were reset: {0}").format(", ".join(s.reset)), 10000
+        )
     problem = settings_problem()
     if problem:
         window.statusBar().showMessage(
-            tr("Settings are kept for this run only: {0}").format(problem), 15000)
+            tr("Settings are kept for this run only: {0}").format(problem), 15000
+        )

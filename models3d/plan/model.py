@@ -142,8 +142,10 @@ class Plan:
         """The plan assembled (snapshots per phase, changes, docking motions); set once
         by models3d.catalogue.load_plan, the only place that assembles."""
         if self.assembled_station is None:
-            raise ValueError(f"plan '{self.id}' was not assembled (load it with "
-                             "models3d.catalogue.load_plan)")
+            raise ValueError(
+                f"plan '{self.id}' was not assembled (load it with "
+                "models3d.catalogue.load_plan)"
+            )
         return self.assembled_station
 
     @property

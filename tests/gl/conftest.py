@@ -19,7 +19,6 @@ def grab(view) -> np.ndarray:
 
 def station_mask(view, scene, img: np.ndarray) -> np.ndarray:
     """Pixels that differ from the same view with no module shown (stars off)."""
-    phase = scene.model.phase
     for item in scene.items.values():
         item.setVisible(False)
     empty = grab(view)

@@ -19,9 +19,14 @@ SPACE = np.array([6, 9, 20])
 
 
 def cli(*args, env=None):
-    return subprocess.run([sys.executable, "main.py", "export", *args], cwd=ROOT,
-                          capture_output=True, text=True, timeout=300,
-                          env=env or dict(os.environ))
+    return subprocess.run(
+        [sys.executable, "main.py", "export", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env or dict(os.environ),
+    )
 
 
 def station_fraction(img: np.ndarray) -> float:
@@ -32,8 +37,18 @@ def station_fraction(img: np.ndarray) -> float:
 
 def test_cli_picture_has_the_size_and_shows_the_station(tmp_path, gl_display):
     out = tmp_path / "station.png"
-    res = cli("--plan", "ros-2024", "--phase", "final", "--size", "1280x720", "--ssaa", "2",
-              "--out", str(out))
+    res = cli(
+        "--plan",
+        "ros-2024",
+        "--phase",
+        "final",
+        "--size",
+        "1280x720",
+        "--ssaa",
+        "2",
+        "--out",
+        str(out),
+    )
     assert res.returncode == 0, res.stderr
     assert f"wrote {out}" in res.stdout
     img = np.asarray(Image.open(out))
@@ -42,9 +57,13 @@ def test_cli_picture_has_the_size_and_shows_the_station(tmp_path, gl_display):
     assert oct(out.stat().st_mode & 0o777) != oct(0o600)  # not left private by mkstemp
 
 
-def test_transparent_export_has_clear_corners_and_an_opaque_station(tmp_path, gl_display):
+def test_transparent_export_has_clear_corners_and_an_opaque_station(
+    tmp_path, gl_display
+):
     out = tmp_path / "t.png"
-    res = cli("--plan", "ros-2024", "--size", "800x450", "--transparent", "--out", str(out))
+    res = cli(
+        "--plan", "ros-2024", "--size", "800x450", "--transparent", "--out", str(out)
+    )
     assert res.returncode == 0, res.stderr
     img = np.asarray(Image.open(out))
     assert img.shape == (450, 800, 4)
@@ -66,8 +85,19 @@ def test_gui_and_cli_give_the_same_pixels(tmp_path, qtbot, gl_display, route):
     if route == "headless":
         env.pop("DISPLAY")
         env.pop("QT_QPA_PLATFORM", None)
-    res = cli("--plan", "tiangong", "--phase", "3", "--size", "640x400", "--ssaa", "2",
-              "--out", str(out_cli), env=env)
+    res = cli(
+        "--plan",
+        "tiangong",
+        "--phase",
+        "3",
+        "--size",
+        "640x400",
+        "--ssaa",
+        "2",
+        "--out",
+        str(out_cli),
+        env=env,
+    )
     assert res.returncode == 0, res.stderr
     plan = load_plan(PLANS / "tiangong.toml")
     win = MainWindow(plan, 2)
@@ -101,7 +131,10 @@ def test_gif_and_mp4_hold_the_whole_assembly(tmp_path, gl_display):
     from ui.export.jobs import ANIMATION_FPS, STEP_SECONDS
 
     gif, mp4 = tmp_path / "a.gif", tmp_path / "a.mp4"
-    assert cli("--plan", "tiangong", "--size", "320x180", "--out", str(gif)).returncode == 0
+    assert (
+        cli("--plan", "tiangong", "--size", "320x180", "--out", str(gif)).returncode
+        == 0
+    )
     with Image.open(gif) as im:
         n = im.n_frames
         assert im.size == (320, 180)
@@ -118,8 +151,11 @@ def test_gif_and_mp4_hold_the_whole_assembly(tmp_path, gl_display):
 
     frames, secs = imageio_ffmpeg.count_frames_and_secs(str(mp4))
     plan = load_plan(PLANS / "tiangong.toml")
-    expected = animation_frame_count(ExportRequest(plan, list(range(phases)), mp4, "mp4"))
-    assert frames == expected and secs > 2
+    expected = animation_frame_count(
+        ExportRequest(plan, list(range(phases)), mp4, "mp4")
+    )
+    assert frames == expected
+    assert secs > 2
     assert mp4.read_bytes()[4:8] == b"ftyp"
     assert not list(tmp_path.glob("*.part*"))
 
@@ -152,26 +188,32 @@ def test_3d_exports_read_back(tmp_path, gl_display):
     assert np.allclose(obj.bounds, y_up, atol=1e-3)
 
 
-@pytest.mark.parametrize("args, text", [
-    (("--size", "99999x99999"), "outside 16–16384"),
-    (("--size", "big"), "not WIDTHxHEIGHT"),
-    (("--phase", "42"), "out of range"),
-    (("--format", "bmp"), "invalid choice"),
-    (("--transparent", "--format", "jpg"), "JPEG cannot store transparency"),
-])
+@pytest.mark.parametrize(
+    ("args", "text"),
+    [
+        (("--size", "99999x99999"), "outside 16–16384"),
+        (("--size", "big"), "not WIDTHxHEIGHT"),
+        (("--phase", "42"), "out of range"),
+        (("--format", "bmp"), "invalid choice"),
+        (("--transparent", "--format", "jpg"), "JPEG cannot store transparency"),
+    ],
+)
 def test_bad_export_arguments_exit_2(tmp_path, gl_display, args, text):
     out = tmp_path / "x.png"
     res = cli("--plan", "ros-2024", "--out", str(out), *args)
     assert res.returncode == 2, res.stdout
-    assert text in res.stderr and "Traceback" not in res.stderr
+    assert text in res.stderr
+    assert "Traceback" not in res.stderr
     assert not list(tmp_path.iterdir())
 
 
 def test_unwritable_or_missing_folders_are_refused(tmp_path, gl_display):
     res = cli("--plan", "ros-2024", "--out", str(tmp_path / "nope" / "x.png"))
-    assert res.returncode == 2 and "does not exist" in res.stderr
+    assert res.returncode == 2
+    assert "does not exist" in res.stderr
     res = cli("--plan", "ros-2024", "--out", "/proc/ross-explorer-test.png")
-    assert res.returncode == 2 and "/proc/ross-explorer-test.png" in res.stderr
+    assert res.returncode == 2
+    assert "/proc/ross-explorer-test.png" in res.stderr
     assert "Traceback" not in res.stderr
 
 
@@ -242,14 +284,17 @@ def test_quick_screenshot_saves_the_view(tmp_path, qtbot, gl_display):
     qtbot.waitExposed(win)
     path = Path(win.exports.quick_screenshot(str(tmp_path)))
     final = len(win.model.plan.phases)
-    assert path.parent == tmp_path and path.name.startswith(f"mir_phase{final:02d}_")
+    assert path.parent == tmp_path
+    assert path.name.startswith(f"mir_phase{final:02d}_")
     img = Image.open(path)
     dpr = win.view.devicePixelRatioF()
     assert img.size == (int(win.view.width() * dpr), int(win.view.height() * dpr))
     assert str(path) in win.statusBar().currentMessage()
 
 
-def test_cancelled_export_keeps_nothing_and_the_app_runs_on(tmp_path, qtbot, gl_display):
+def test_cancelled_export_keeps_nothing_and_the_app_runs_on(
+    tmp_path, qtbot, gl_display
+):
     from ui.export.jobs import ExportRequest
     from ui.main_window import MainWindow
 
@@ -260,7 +305,9 @@ def test_cancelled_export_keeps_nothing_and_the_app_runs_on(tmp_path, qtbot, gl_
     tmp_path = tmp_path / "out"
     tmp_path.mkdir()
     out = tmp_path / "anim.gif"
-    runner = win.exports.start(ExportRequest(plan, list(range(7)), out, "gif", 320, 180))
+    runner = win.exports.start(
+        ExportRequest(plan, list(range(7)), out, "gif", 320, 180)
+    )
     qtbot.waitUntil(lambda: runner.progress.value() > 3, timeout=20000)
     runner.cancel()
     assert runner.finished
@@ -278,8 +325,10 @@ def test_gui_export_failure_is_reported_and_state_kept(tmp_path, qtbot, gl_displ
     win = MainWindow(plan, 3)
     qtbot.addWidget(win)
     win.show()
-    runner = win.exports.start(ExportRequest(plan, [3], tmp_path / "no" / "x.png", "png",
-                                            640, 360))
+    runner = win.exports.start(
+        ExportRequest(plan, [3], tmp_path / "no" / "x.png", "png", 640, 360)
+    )
     qtbot.waitUntil(lambda: runner.finished, timeout=10000)
     assert "does not exist" in win.statusBar().currentMessage()
-    assert win.model.phase == 3 and win.model.plan.id == "ros-2024"
+    assert win.model.phase == 3
+    assert win.model.plan.id == "ros-2024"

@@ -41,7 +41,8 @@ def test_picking_at_each_module_centre_selects_it(make_window, plan_id):
             view.set_camera(elevation=el, azimuth=az, animate=False)
             view.fit_selected(mid, animate=False)
             x, y = _centre_on_screen(win, mid)
-            assert 0 <= x < view.width() and 0 <= y < view.height()
+            assert 0 <= x < view.width()
+            assert 0 <= y < view.height()
             picked.append(view.pick_at(x, y))
             if picked[-1] == mid:
                 break
@@ -49,7 +50,9 @@ def test_picking_at_each_module_centre_selects_it(make_window, plan_id):
         assert None not in picked, "a ray through a module's centre must hit something"
 
 
-def test_click_between_modules_selects_nothing_and_array_selects_owner(make_window, qtbot):
+def test_click_between_modules_selects_nothing_and_array_selects_owner(
+    make_window, qtbot
+):
     win = make_window("ros-2024")
     scene, view = win.scene, win.view
     view.view_preset("top", animate=False)
@@ -82,7 +85,8 @@ def test_hover_highlights_without_selecting(make_window, qtbot):
     x, y = _centre_on_screen(win, "bm")
     qtbot.mouseMove(win.view, QPoint(int(x), int(y)))
     qtbot.wait(30)
-    assert win.model.hovered == "bm" and win.model.selected is None
+    assert win.model.hovered == "bm"
+    assert win.model.selected is None
     assert win.scene.items["bm"].tint[3] > 0
 
 
@@ -123,8 +127,9 @@ def test_switching_plans_50_times_frees_buffers_and_memory(make_window):
     grown = tracemalloc.get_traced_memory()[0] - base
     tracemalloc.stop()
     assert grown < 3_000_000, f"Python memory grew by {grown:,} bytes"
-    assert len([i for i in win.view.items if isinstance(i, ModuleItem)]) == \
-        len(win.model.plan.modules)
+    assert len([i for i in win.view.items if isinstance(i, ModuleItem)]) == len(
+        win.model.plan.modules
+    )
 
 
 def test_wheel_zooms_towards_the_cursor(make_window):
@@ -137,7 +142,8 @@ def test_wheel_zooms_towards_the_cursor(make_window):
     assert after[1] == pytest.approx(before[1] * 0.5)
     # the point under the cursor stays under the cursor (on the focal plane)
     x2, y2 = _centre_on_screen(win, "tsm1")
-    assert abs(x2 - x) < 40 and abs(y2 - y) < 40
+    assert abs(x2 - x) < 40
+    assert abs(y2 - y) < 40
     # the centre moved towards the module
     tsm1 = win.model.station.snapshots[-1].transforms["tsm1"][:3, 3]
     assert np.linalg.norm(after[0] - tsm1) < np.linalg.norm(before[0] - tsm1)

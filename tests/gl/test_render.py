@@ -55,8 +55,10 @@ def test_fit_all_puts_the_whole_station_in_the_frame(make_window, preset):
     win.view.view_preset(preset, animate=False)
     mask = station_mask(win.view, win.scene, grab(win.view))
     assert mask.any()
-    assert not mask[0].any() and not mask[-1].any()
-    assert not mask[:, 0].any() and not mask[:, -1].any()
+    assert not mask[0].any()
+    assert not mask[-1].any()
+    assert not mask[:, 0].any()
+    assert not mask[:, -1].any()
     ys, xs = np.nonzero(mask)
     assert (np.ptp(xs) > 0.6 * mask.shape[1]) or (np.ptp(ys) > 0.6 * mask.shape[0])
 
@@ -71,8 +73,10 @@ def test_display_modes_render_and_differ(make_window, mode):
     if mode == "solid":
         assert np.array_equal(img, solid)
     else:
-        assert np.abs(img.astype(int) - solid.astype(int)).sum(axis=2).astype(bool).mean() \
+        assert (
+            np.abs(img.astype(int) - solid.astype(int)).sum(axis=2).astype(bool).mean()
             > 0.005
+        )
     if mode == "xray":
         # translucent hulls: white areas darken towards the sky
         assert img.astype(int).sum() < solid.astype(int).sum()
@@ -93,7 +97,9 @@ def test_selected_module_is_tinted_in_every_mode(make_window):
         win.model.select(None)
 
 
-def test_antialiasing_setting_recreates_the_view_and_keeps_the_state(make_window, qtbot):
+def test_antialiasing_setting_recreates_the_view_and_keeps_the_state(
+    make_window, qtbot
+):
     win = make_window("ros-2024")
     assert win.view.software_renderer  # llvmpipe here: MSAA stays off by default
     assert win.view.requested_samples == 0
@@ -107,15 +113,18 @@ def test_antialiasing_setting_recreates_the_view_and_keeps_the_state(make_window
     qtbot.wait(20)
     smooth = grab(win.view)
     assert win.view.requested_samples == 4
-    assert win.model.selected == "bm" and win.model.mode == "wireframe"
+    assert win.model.selected == "bm"
+    assert win.model.mode == "wireframe"
     assert np.allclose(win.view.camera_state()[0], camera[0])
     assert win.view.camera_state()[1:] == pytest.approx(camera[1:])
     # smoother edges: more distinct colours along silhouettes
-    assert len(np.unique(smooth.reshape(-1, 3), axis=0)) > \
-        len(np.unique(plain.reshape(-1, 3), axis=0))
+    assert len(np.unique(smooth.reshape(-1, 3), axis=0)) > len(
+        np.unique(plain.reshape(-1, 3), axis=0)
+    )
     win.model.set_option("antialiasing", False)
     qtbot.wait(20)
-    assert win.view.requested_samples == 0 and grab(win.view).std() > 3
+    assert win.view.requested_samples == 0
+    assert grab(win.view).std() > 3
 
 
 @pytest.mark.parametrize("mode", ["wireframe", "xray"])
@@ -126,7 +135,8 @@ def test_translucent_modes_keep_the_framebuffer_opaque(make_window, mode):
     win.model.set_mode(mode)
     win.model.select("uum")
     img = win.view.grabFramebuffer().convertToFormat(
-        win.view.grabFramebuffer().Format.Format_ARGB32)
+        win.view.grabFramebuffer().Format.Format_ARGB32
+    )
     h, w = img.height(), img.width()
     arr = np.frombuffer(img.constBits(), dtype=np.uint8, count=img.bytesPerLine() * h)
     alpha = arr.reshape(h, img.bytesPerLine())[:, : w * 4].reshape(h, w, 4)[:, :, 3]

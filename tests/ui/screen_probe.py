@@ -38,25 +38,31 @@ def main() -> None:
         boxes = tl.label_boxes()
         out["plans"][pid] = {
             "timeline_width": tl.width(),
-            "labels": [[b.rect.left(), b.rect.right(), "…" in "".join(b.lines)]
-                       for b in boxes],
+            "labels": [
+                [b.rect.left(), b.rect.right(), "…" in "".join(b.lines)] for b in boxes
+            ],
         }
     geo = win.screen().availableGeometry()
     frame = win.frameGeometry()
     bar = win.statusBar()
-    out.update({
-        "screen": [geo.x(), geo.y(), geo.width(), geo.height()],
-        "frame": [frame.x(), frame.y(), frame.width(), frame.height()],
-        "view": [win.view.width(), win.view.height()],
-        "window": [win.width(), win.height()],
-        "dpr": win.devicePixelRatioF(),
-        "status_room": bar.room(), "status_width": bar.width(),
-        "summary_width": win.status.summary.width(),
-        # reachable: shown, or a tab beside a shown dock
-        "docks_visible": {k: d.isVisible() or any(o.isVisible() for o in
-                                                  win.tabifiedDockWidgets(d))
-                          for k, d in win.docks.items()},
-    })
+    out.update(
+        {
+            "screen": [geo.x(), geo.y(), geo.width(), geo.height()],
+            "frame": [frame.x(), frame.y(), frame.width(), frame.height()],
+            "view": [win.view.width(), win.view.height()],
+            "window": [win.width(), win.height()],
+            "dpr": win.devicePixelRatioF(),
+            "status_room": bar.room(),
+            "status_width": bar.width(),
+            "summary_width": win.status.summary.width(),
+            # reachable: shown, or a tab beside a shown dock
+            "docks_visible": {
+                k: d.isVisible()
+                or any(o.isVisible() for o in win.tabifiedDockWidgets(d))
+                for k, d in win.docks.items()
+            },
+        }
+    )
     if len(sys.argv) > 2:
         win.grab().save(sys.argv[2])
     print(json.dumps(out))

@@ -18,10 +18,13 @@ def test_dialog_builds_the_request(window, tmp_path, qtbot):
     dlg.caption.setChecked(True)
     req = dlg.request()
     assert (req.width, req.height, req.ssaa, req.fmt) == (3840, 2160, 2, "webp")
-    assert req.transparent and req.caption and req.phases == [4]
+    assert req.transparent
+    assert req.caption
+    assert req.phases == [4]
     assert req.path == tmp_path / "ros-2024_phase05.webp"
     assert req.camera is not None  # as in the view
-    assert "MB of memory" in dlg.info.text() and dlg.save_button.isEnabled()
+    assert "MB of memory" in dlg.info.text()
+    assert dlg.save_button.isEnabled()
 
 
 def test_dialog_refuses_what_cannot_work(window, tmp_path, qtbot):
@@ -48,10 +51,15 @@ def test_dialog_series_animation_and_scene_choices(window, tmp_path, qtbot):
     dlg = ExportDialog(win, str(tmp_path))
     qtbot.addWidget(dlg)
     every = len(win.model.plan.phases)
-    for key, ext, phases in (("phases", "png", every), ("gif", "gif", every),
-                             ("mp4", "mp4", every), ("glb", "glb", 1)):
+    for key, ext, phases in (
+        ("phases", "png", every),
+        ("gif", "gif", every),
+        ("mp4", "mp4", every),
+        ("glb", "glb", 1),
+    ):
         dlg.what.setCurrentIndex(dlg.what.findData(key))
         req = dlg.request()
-        assert req.fmt == ext and len(req.phases) == phases
+        assert req.fmt == ext
+        assert len(req.phases) == phases
         assert Path(req.path).suffix == "." + ext
     assert not dlg.size.isEnabled()  # a 3D scene has no picture size

@@ -17,7 +17,8 @@ def test_status_message_never_runs_into_the_summary(window):
     bar = win.statusBar()
     bar.showMessage("A very long message " * 30)
     shown = bar.currentMessage()
-    assert shown.endswith("…") and bar.fontMetrics().horizontalAdvance(shown) <= bar.room()
+    assert shown.endswith("…")
+    assert bar.fontMetrics().horizontalAdvance(shown) <= bar.room()
     assert bar.room() + win.status.summary.width() <= bar.width()
     assert "A very long message" in bar.toolTip()
 
@@ -26,9 +27,14 @@ def test_the_three_charts_share_one_x_axis(window, qtbot):
     win = window("ros-2024")
     win.totals.set_charts_visible(True)
     qtbot.wait(50)
-    lefts = {round(p.getViewBox().sceneBoundingRect().left()) for p in win.totals._plots}
-    rights = {round(p.getViewBox().sceneBoundingRect().right()) for p in win.totals._plots}
-    assert len(lefts) == 1 and len(rights) == 1, (lefts, rights)
+    lefts = {
+        round(p.getViewBox().sceneBoundingRect().left()) for p in win.totals._plots
+    }
+    rights = {
+        round(p.getViewBox().sceneBoundingRect().right()) for p in win.totals._plots
+    }
+    assert len(lefts) == 1, (lefts, rights)
+    assert len(rights) == 1, (lefts, rights)
 
 
 def test_charts_fold_and_unfold(window):
@@ -55,7 +61,8 @@ def test_selecting_a_future_module_says_so_and_offers_the_way_back(window, qtbot
     win = window("ros-2024", phase=0)
     tree = win.module_list
     tree.setCurrentItem(tree.items["bm"])
-    assert win.model.selected == "bm" and win.model.phase > 0
+    assert win.model.selected == "bm"
+    assert win.model.phase > 0
     assert "Alt+Left" in win.statusBar().full_message
     assert win.commands["back"].isEnabled()
     win.commands["back"].trigger()
@@ -86,7 +93,9 @@ def test_about_says_version_data_and_licences(window):
     win = window()
     win.show_about()
     text = win.dialogs[-1].findChildren(QTextBrowser)[0].toPlainText()
-    assert __version__ in text and "sources cited" in text and "MIT" in text
+    assert __version__ in text
+    assert "sources cited" in text
+    assert "MIT" in text
     assert "Natural Earth" in text
 
 
@@ -119,7 +128,8 @@ def test_undo_and_redo_visibility_and_camera(window, qtbot):
     qtbot.wait(600)  # the camera rests: one undo step
     win.commands["undo"].trigger()
     after = win.view.camera_state()
-    assert np.allclose(after[0], before[0]) and abs(after[2] - before[2]) < 1e-6
+    assert np.allclose(after[0], before[0])
+    assert abs(after[2] - before[2]) < 1e-6
 
 
 def test_presentation_mode_shows_the_view_timeline_and_caption_only(window, qtbot):
@@ -127,13 +137,16 @@ def test_presentation_mode_shows_the_view_timeline_and_caption_only(window, qtbo
     win.commands["presentation"].trigger()
     qtbot.wait(50)
     assert win.presentation.active
-    assert not win.menuBar().isVisible() and not win.toolbar.isVisible()
+    assert not win.menuBar().isVisible()
+    assert not win.toolbar.isVisible()
     assert not any(d.isVisible() for d in win.docks.values())
-    assert win.timeline.isVisible() and win.presentation.caption.isVisible()
+    assert win.timeline.isVisible()
+    assert win.presentation.caption.isVisible()
     assert "2024" in win.presentation.caption.text() or win.presentation.caption.text()
     qtbot.keyClick(win, Qt.Key.Key_Escape)
     qtbot.wait(50)
-    assert not win.presentation.active and win.menuBar().isVisible()
+    assert not win.presentation.active
+    assert win.menuBar().isVisible()
     assert win.toolbar.isVisible()
 
 
@@ -171,24 +184,30 @@ def test_export_dialog_remembers_choices_and_names_animations_after_the_plan(win
     assert dlg.path.text().endswith("ros-2024_assembly.mp4")
     dlg.what.setCurrentIndex(dlg.what.findData("phase"))
     assert dlg.path.text().endswith("ros-2024_phase04.png")
-    k4 = next(i for i in range(dlg.size.count()) if dlg.size.itemData(i) == (3840, 2160))
+    k4 = next(
+        i for i in range(dlg.size.count()) if dlg.size.itemData(i) == (3840, 2160)
+    )
     dlg.size.setCurrentIndex(k4)
     dlg.caption.setChecked(True)
     dlg.accept()
     again = ExportDialog(win, "/tmp")
-    assert again.size.currentData() == (3840, 2160) and again.caption.isChecked()
+    assert again.size.currentData() == (3840, 2160)
+    assert again.caption.isChecked()
     again.reject()
     for d in (dlg, again):
         d.deleteLater()
 
 
 def test_corrupt_settings_values_are_reset_and_named(windows, isolated_settings):
-    isolated_settings.write_text("[General]\nmode=sideways\nlabels=maybe\n"
-                                 "docking_animations=true\n")
+    isolated_settings.write_text(
+        "[General]\nmode=sideways\nlabels=maybe\ndocking_animations=true\n"
+    )
     win = windows("ros-2024", restore=True)
-    assert win.model.mode == "solid" and win.model.labels is False
+    assert win.model.mode == "solid"
+    assert win.model.labels is False
     msg = win.statusBar().full_message
-    assert "mode" in msg and "labels" in msg
+    assert "mode" in msg
+    assert "labels" in msg
 
 
 def test_placement_reaches_true_scale_for_any_unit(window, qtbot):
@@ -205,9 +224,14 @@ def test_placement_reaches_true_scale_for_any_unit(window, qtbot):
     model = load_model(path)
     win = window("mir")
     shown = []
-    dlg = PlacementDialog(win, model, lambda p, off: shown.append((p, off)),
-                          default_offset=lambda p: np.array(
-                              [0.0, 40.0 + place(model, "r", p)[0].bounds()[1][1], 0.0]))
+    dlg = PlacementDialog(
+        win,
+        model,
+        lambda p, off: shown.append((p, off)),
+        default_offset=lambda p: np.array(
+            [0.0, 40.0 + place(model, "r", p)[0].bounds()[1][1], 0.0]
+        ),
+    )
     assert dlg.axis.currentData() == longest_axis(model)
     dlg.by_length.setChecked(True)
     dlg.length.setValue(30.0)

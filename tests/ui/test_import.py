@@ -15,16 +15,19 @@ from tests.conftest import SHARED
 from tests.gl.conftest import grab
 
 EXT = SHARED / "testdata" / "external"
-pytestmark = [pytest.mark.gl,
-              pytest.mark.skipif(not EXT.is_dir(), reason="../shared/testdata missing")]
+pytestmark = [
+    pytest.mark.gl,
+    pytest.mark.skipif(not EXT.is_dir(), reason="../shared/testdata missing"),
+]
 
 
 @pytest.fixture
 def accept_dialogs(monkeypatch):
     from ui import importing
 
-    monkeypatch.setattr(importing.PlacementDialog, "exec",
-                        lambda self: QDialog.DialogCode.Accepted)
+    monkeypatch.setattr(
+        importing.PlacementDialog, "exec", lambda self: QDialog.DialogCode.Accepted
+    )
 
 
 def test_a_module_drawn_with_an_imported_model_renders_and_picks(window, qtbot):
@@ -33,16 +36,26 @@ def test_a_module_drawn_with_an_imported_model_renders_and_picks(window, qtbot):
     win = window("ros-2024")
     before = grab(win.view)
     model = load_model(EXT / "spaceros_iss.stl")
-    assert win.imports.place_module("bm", model, str(EXT / "spaceros_iss.stl"),
-                            Placement("fit", "m", "+x"), interactive=False)
+    assert win.imports.place_module(
+        "bm",
+        model,
+        str(EXT / "spaceros_iss.stl"),
+        Placement("fit", "m", "+x"),
+        interactive=False,
+    )
     item = win.scene.items["bm"]
-    assert isinstance(item, ImportedItem) and item.visible()
+    assert isinstance(item, ImportedItem)
+    assert item.visible()
     lo, hi = win.model.meshes("bm").bounds()
     shape = win.model.plan.modules["bm"].shape
-    assert (hi - lo)[0] == pytest.approx(shape.length, rel=1e-3) or \
-        max((hi - lo)[1:]) == pytest.approx(shape.diameter, rel=1e-3)
+    assert (hi - lo)[0] == pytest.approx(shape.length, rel=1e-3) or max(
+        (hi - lo)[1:]
+    ) == pytest.approx(shape.diameter, rel=1e-3)
     after = grab(win.view)
-    assert np.abs(after.astype(int) - before.astype(int)).sum(axis=2).astype(bool).mean() > 0.002
+    assert (
+        np.abs(after.astype(int) - before.astype(int)).sum(axis=2).astype(bool).mean()
+        > 0.002
+    )
     # picking uses the imported triangles
     win.view.fit_selected("bm", animate=False)
     t = win.model.station[win.model.phase].transforms["bm"]
@@ -63,8 +76,9 @@ def test_textured_model_keeps_its_textures(window, qtbot):
     win = window("ros-2024")
     path = EXT / "nasa_apollo_soyuz.glb"
     model = load_model(path)
-    win.imports.place_module("tsm1", model, str(path), Placement("fit", "m", "+x"),
-                     interactive=False)
+    win.imports.place_module(
+        "tsm1", model, str(path), Placement("fit", "m", "+x"), interactive=False
+    )
     item = win.scene.items["tsm1"]
     assert len(item._images) == 5
     grab(win.view)
@@ -76,14 +90,15 @@ def test_reference_model_stands_beside_the_station_at_true_scale(window, qtbot):
     totals = [s.value for s in win.model.totals[-1].sums.values()]
     path = EXT / "spaceros_iss.stl"
     model = load_model(path)
-    rid = win.imports.place_reference(model, str(path), Placement("units", "m", "+x"),
-                              interactive=False)
+    rid = win.imports.place_reference(
+        model, str(path), Placement("units", "m", "+x"), interactive=False
+    )
     ref = win.model.references[rid]
     item, meshes, transform = win.scene.ref_items[rid], ref.meshes, ref.transform
     assert item.visible()
     lo, hi = meshes.bounds()
     assert (hi - lo) == pytest.approx(model.extents, rel=1e-4)  # true scale, metres
-    slo, shi = win.model.bounds(len(win.model.station.snapshots) - 1, references=False)
+    _slo, shi = win.model.bounds(len(win.model.station.snapshots) - 1, references=False)
     ref_lo = lo + transform[:3, 3]
     assert ref_lo[1] > shi[1]  # beside the station, clear of it
     assert [s.value for s in win.model.totals[-1].sums.values()] == totals
@@ -93,27 +108,38 @@ def test_reference_model_stands_beside_the_station_at_true_scale(window, qtbot):
     assert win.view.project(transform[:3, 3])[0] < win.view.width()  # in the frame
 
 
-def test_imports_persist_per_user_and_come_back(window, qtbot, tmp_path,
-                                               isolated_settings):
+def test_imports_persist_per_user_and_come_back(
+    window, qtbot, tmp_path, isolated_settings
+):
     src = tmp_path / "iss.stl"
     shutil.copy(EXT / "spaceros_iss.stl", src)
     win = window("ros-2024")
-    win.imports.place_module("uum", load_model(src), str(src), Placement("fit", "m", "+z"),
-                     interactive=False)
-    win.imports.place_reference(load_model(src), str(src), Placement("units", "cm", "+x"),
-                        offset=(0, 40, 0), interactive=False)
+    win.imports.place_module(
+        "uum", load_model(src), str(src), Placement("fit", "m", "+z"), interactive=False
+    )
+    win.imports.place_reference(
+        load_model(src),
+        str(src),
+        Placement("units", "cm", "+x"),
+        offset=(0, 40, 0),
+        interactive=False,
+    )
     win.close()
     from PySide6.QtCore import QSettings
 
     s = QSettings(str(isolated_settings), QSettings.Format.IniFormat)
     saved = json.loads(s.value("imports/ros-2024"))
-    assert saved["uum"]["axis"] == "+z" and saved["uum"]["path"] == str(src)
+    assert saved["uum"]["axis"] == "+z"
+    assert saved["uum"]["path"] == str(src)
     again = window("ros-2024")
-    qtbot.waitUntil(lambda: "uum" in again.model.overrides and bool(again.model.references),
-                    timeout=30000)
+    qtbot.waitUntil(
+        lambda: "uum" in again.model.overrides and bool(again.model.references),
+        timeout=30000,
+    )
     assert again.model.overrides["uum"].placement.axis == "+z"
     ref = next(iter(again.model.references.values()))
-    assert ref.placement.unit == "cm" and list(ref.offset) == [0, 40, 0]
+    assert ref.placement.unit == "cm"
+    assert list(ref.offset) == [0, 40, 0]
 
 
 def test_a_refused_file_keeps_the_previous_mesh(window, qtbot, tmp_path):
@@ -130,8 +156,9 @@ def test_a_refused_file_keeps_the_previous_mesh(window, qtbot, tmp_path):
     assert win.model.phase == 2
 
 
-def test_dropping_a_file_on_a_module_imports_it_for_that_module(window, qtbot,
-                                                                accept_dialogs):
+def test_dropping_a_file_on_a_module_imports_it_for_that_module(
+    window, qtbot, accept_dialogs
+):
     win = window("ros-2024")
     win.view.fit_selected("bm", animate=False)
     t = win.model.station.snapshots[-1].transforms["bm"]
@@ -162,8 +189,9 @@ def test_exports_include_imported_meshes(window, qtbot, tmp_path):
 
 def test_closing_the_window_during_a_load_is_clean(window, qtbot):
     win = window("ros-2024")
-    task = win.imports.import_for_module("bm", str(EXT / "orion_ascii.ply"), Placement(),
-                                 interactive=False)
+    task = win.imports.import_for_module(
+        "bm", str(EXT / "orion_ascii.ply"), Placement(), interactive=False
+    )
     win.close()
     qtbot.waitUntil(lambda: not task.thread.is_alive(), timeout=15000)
     qtbot.wait(50)  # let a queued result arrive: it must be ignored

@@ -15,8 +15,9 @@ pytestmark = pytest.mark.gl
 
 
 @pytest.mark.qt_no_exception_capture
-def test_an_unexpected_error_is_logged_shown_and_survived(window, qtbot, tmp_path,
-                                                          monkeypatch):
+def test_an_unexpected_error_is_logged_shown_and_survived(
+    window, qtbot, tmp_path, monkeypatch
+):
     from ui import crash
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
@@ -27,21 +28,29 @@ def test_an_unexpected_error_is_logged_shown_and_survived(window, qtbot, tmp_pat
         raise RuntimeError("a bug nobody expected")
 
     QTimer.singleShot(0, boom)
-    qtbot.waitUntil(lambda: any(isinstance(w, QMessageBox) and w.isVisible()
-                                for w in QApplication.topLevelWidgets()), timeout=5000)
+    qtbot.waitUntil(
+        lambda: any(
+            isinstance(w, QMessageBox) and w.isVisible()
+            for w in QApplication.topLevelWidgets()
+        ),
+        timeout=5000,
+    )
     box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox))
     assert "a bug nobody expected" in box.text()
     log = crash.log_path()
-    assert log.is_file() and "Traceback" in log.read_text()
+    assert log.is_file()
+    assert "Traceback" in log.read_text()
     box.close()
     # the app goes on, in the same state
-    assert win.isVisible() and win.model.phase == 2
+    assert win.isVisible()
+    assert win.model.phase == 2
     win.model.step(1)
     assert win.model.phase == 3
 
 
-def test_a_fifo_where_the_settings_file_should_be_does_not_hang(tmp_path, monkeypatch,
-                                                                 windows):
+def test_a_fifo_where_the_settings_file_should_be_does_not_hang(
+    tmp_path, monkeypatch, windows
+):
     from ui import settings as settings_mod
 
     fifo = tmp_path / "settings.ini"
@@ -49,11 +58,14 @@ def test_a_fifo_where_the_settings_file_should_be_does_not_hang(tmp_path, monkey
     monkeypatch.setenv("ROSS_EXPLORER_SETTINGS", str(fifo))
     monkeypatch.setattr(settings_mod, "_refused", {})
     win = windows("ros-2024", restore=True)
-    assert "FIFO" in settings_mod.settings_problem() or "fifo" in \
-        settings_mod.settings_problem().lower()
+    assert (
+        "FIFO" in settings_mod.settings_problem()
+        or "fifo" in settings_mod.settings_problem().lower()
+    )
     assert "this run only" in win.statusBar().full_message
     win.close()  # saving goes to the private file, not into the FIFO
-    assert fifo.exists() and not fifo.is_file()
+    assert fifo.exists()
+    assert not fifo.is_file()
 
 
 def test_closing_the_window_during_an_export_keeps_nothing(window, qtbot, tmp_path):
@@ -63,12 +75,14 @@ def test_closing_the_window_during_an_export_keeps_nothing(window, qtbot, tmp_pa
     folder = tmp_path / "out"
     folder.mkdir()
     out = folder / "series.png"
-    req = ExportRequest(win.model.plan, list(range(win.model.phase_count)), out, "png",
-                        3840, 2160, 2)
+    req = ExportRequest(
+        win.model.plan, list(range(win.model.phase_count)), out, "png", 3840, 2160, 2
+    )
     runner = win.exports.start(req)
     # one picture of the series is written (to a temporary name) when the window closes
-    qtbot.waitUntil(lambda: runner.progress.value() >= 1 or runner.finished,
-                    timeout=60000)
+    qtbot.waitUntil(
+        lambda: runner.progress.value() >= 1 or runner.finished, timeout=60000
+    )
     assert not runner.finished, "the export ended before the window could close"
     win.close()
     assert runner.finished

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
-
 import os
 import subprocess
 import sys
 
+import pytest
 from PySide6.QtCore import QSettings
 
 from models3d.catalogue import load_plan
@@ -26,13 +25,15 @@ def test_settings_round_trip(window, qtbot, isolated_settings):
     win.resize(1300, 850)
     win.close()
     s = QSettings(str(isolated_settings), QSettings.Format.IniFormat)
-    assert s.value("plan") == "mir" and int(s.value("phase")) == 2
+    assert s.value("plan") == "mir"
+    assert int(s.value("phase")) == 2
     assert s.value("mode") == "xray"
 
     again = window("mir", phase=2, restore=True)
     assert again.model.mode == "xray"
     assert again.model.mode == "xray"
-    assert again.commands["labels"].isChecked() and again.model.labels
+    assert again.commands["labels"].isChecked()
+    assert again.model.labels
     assert not again.docks["totals"].isVisible()
     assert again.size().width() == 1300
 
@@ -43,34 +44,58 @@ def test_cli_reopens_the_last_plan_and_reset_forgets_it(isolated_settings, gl_di
     s.setValue("phase", 1)
     s.sync()
     env = dict(os.environ, ROSS_EXPLORER_SETTINGS=str(isolated_settings))
-    res = subprocess.run([sys.executable, "main.py", "--quit-after-first-frame"], cwd=ROOT,
-                         env=env, capture_output=True, text=True, timeout=120)
+    res = subprocess.run(
+        [sys.executable, "main.py", "--quit-after-first-frame"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert res.returncode == 0, res.stderr[-2000:]
     assert "tiangong phase 2" in res.stdout
-    res = subprocess.run([sys.executable, "main.py", "--reset-settings",
-                          "--quit-after-first-frame"], cwd=ROOT, env=env,
-                         capture_output=True, text=True, timeout=120)
+    res = subprocess.run(
+        [sys.executable, "main.py", "--reset-settings", "--quit-after-first-frame"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert res.returncode == 0, res.stderr[-2000:]
     assert "settings reset" in res.stdout
     assert "ros-2024 phase 7" in res.stdout
 
 
-def test_a_broken_remembered_plan_falls_back_to_the_default(isolated_settings, gl_display,
-                                                           tmp_path):
+def test_a_broken_remembered_plan_falls_back_to_the_default(
+    isolated_settings, gl_display, tmp_path
+):
     bad = tmp_path / "gone.toml"
     s = QSettings(str(isolated_settings), QSettings.Format.IniFormat)
     s.setValue("plan", str(bad))
     s.sync()
     env = dict(os.environ, ROSS_EXPLORER_SETTINGS=str(isolated_settings))
-    res = subprocess.run([sys.executable, "main.py", "--quit-after-first-frame"], cwd=ROOT,
-                         env=env, capture_output=True, text=True, timeout=120)
+    res = subprocess.run(
+        [sys.executable, "main.py", "--quit-after-first-frame"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert res.returncode == 0, res.stderr[-2000:]
-    assert "could not be opened" in res.stderr and "ros-2024 phase 7" in res.stdout
+    assert "could not be opened" in res.stderr
+    assert "ros-2024 phase 7" in res.stdout
 
 
 def test_every_interface_string_has_a_russian_translation():
-    res = subprocess.run([sys.executable, "tools/i18n_update.py", "--check"], cwd=ROOT,
-                         capture_output=True, text=True, timeout=60)
+    res = subprocess.run(
+        [sys.executable, "tools/i18n_update.py", "--check"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert res.returncode == 0, res.stdout
 
 

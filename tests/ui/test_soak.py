@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
 import gc
+
+import pytest
 
 from models3d.catalogue import load_plan
 from tests.conftest import BUNDLED, PLANS

@@ -30,7 +30,9 @@ def check_agreement(win):
     assert f"{i + 1}/{st.phase_count}" in win.status.summary.text()
     # selection agrees everywhere
     assert win.model.selected == st.selected
-    sel = [it.data(0, Qt.ItemDataRole.UserRole) for it in win.module_list.selectedItems()]
+    sel = [
+        it.data(0, Qt.ItemDataRole.UserRole) for it in win.module_list.selectedItems()
+    ]
     assert sel == ([st.selected] if st.selected else [])
 
 
@@ -75,7 +77,8 @@ def test_space_plays_the_whole_assembly(window, qtbot):
     win.timeline.play_timer.setInterval(20)
     win.timeline.setFocus()
     qtbot.keyClick(win.timeline, Qt.Key.Key_Space)  # at the end: restarts from phase 1
-    assert win.timeline.playing and win.model.phase == 0
+    assert win.timeline.playing
+    assert win.model.phase == 0
     qtbot.waitUntil(lambda: not win.timeline.playing, timeout=5000)
     assert win.model.phase == win.model.phase_count - 1
     check_agreement(win)
@@ -110,8 +113,9 @@ def test_list_and_view_selection_are_one(window, qtbot):
     win = window()
     item = win.module_list.items["bm"]
     rect = win.module_list.visualItemRect(item)
-    qtbot.mouseClick(win.module_list.viewport(), Qt.MouseButton.LeftButton,
-                     pos=rect.center())
+    qtbot.mouseClick(
+        win.module_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center()
+    )
     assert win.model.selected == "bm"
     check_agreement(win)
     assert "Base Module" in win.properties.toPlainText()
@@ -214,7 +218,9 @@ def test_docking_animation_flies_modules_in_and_can_be_skipped(window, qtbot):
     assert scene.animating
     qtbot.waitUntil(lambda: not scene.animating, timeout=5000)
     end = np.array(scene.items["shm"].transform().data()).reshape(4, 4).T
-    assert np.allclose(end, scene.model.station.snapshots[2].transforms["shm"], atol=1e-4)
+    assert np.allclose(
+        end, scene.model.station.snapshots[2].transforms["shm"], atol=1e-4
+    )
     assert "shm" in scene.flashing or scene.flash_alpha == 0
 
 
@@ -238,13 +244,16 @@ def test_russian_translation_loads_and_retranslates(window, qtbot):
         assert win.model.language == "ru"
         assert QCoreApplication.translate("panels", "Mass") == "Масса"
         titles = [a.text() for a in win.menuBar().actions()]
-        assert "&Файл" in titles and "&Справка" in titles
+        assert "&Файл" in titles
+        assert "&Справка" in titles
         assert win.docks["properties"].windowTitle() == "Свойства"
         assert "Масса" in win.totals.summary.toPlainText()
         win.model.select("uum")
         assert "Универсальный узловой модуль" in win.properties.toPlainText()
         # actions are rebuilt, not piled up: one action per shortcut
-        keys = [a.shortcut().toString() for a in win.actions() if not a.shortcut().isEmpty()]
+        keys = [
+            a.shortcut().toString() for a in win.actions() if not a.shortcut().isEmpty()
+        ]
         assert len(keys) == len(set(keys))
     finally:
         win.set_language("en")
@@ -257,12 +266,14 @@ def test_compare_window_shows_two_plans_at_one_scale(window, qtbot):
     win.show_compare()
     cmp = win._compare
     qtbot.waitExposed(cmp)
-    assert cmp.left.plan.id == "ros-2024" and cmp.right.plan.id == "mir"
+    assert cmp.left.plan.id == "ros-2024"
+    assert cmp.right.plan.id == "mir"
     d_left = cmp.left.view.camera_state()[1]
     d_right = cmp.right.view.camera_state()[1]
     assert d_left == pytest.approx(d_right)
-    assert cmp.table.rowCount() == max(len(cmp.left.plan.phases),
-                                       len(cmp.right.plan.phases))
+    assert cmp.table.rowCount() == max(
+        len(cmp.left.plan.phases), len(cmp.right.plan.phases)
+    )
     assert "ros-2024" in cmp.table.horizontalHeaderItem(0).text()
     assert "mir" in cmp.table.horizontalHeaderItem(5).text()
     # orbiting the left view turns the right one the same way
@@ -280,8 +291,10 @@ def test_help_sheets_open(window):
     from PySide6.QtWidgets import QTextBrowser
 
     texts = [d.findChildren(QTextBrowser)[0].toPlainText() for d in win.dialogs]
-    assert "Space" in texts[0] and "Shift+F" in texts[0]
-    assert "PySide6" in texts[1] and "ros-2024" in texts[1]
+    assert "Space" in texts[0]
+    assert "Shift+F" in texts[0]
+    assert "PySide6" in texts[1]
+    assert "ros-2024" in texts[1]
 
 
 def test_switching_language_keeps_every_toolbar_and_menu_item(window):
@@ -295,8 +308,14 @@ def test_switching_language_keeps_every_toolbar_and_menu_item(window):
         menus = {}
         for top in win.menuBar().actions():
             menus[top.menu().objectName() or id(top.menu())] = len(top.menu().actions())
-        tools = [(a.objectName(), type(w).__name__ if (w := win.toolbar.widgetForAction(a))
-                  else None, a.isVisible()) for a in win.toolbar.actions()]
+        tools = [
+            (
+                a.objectName(),
+                type(w).__name__ if (w := win.toolbar.widgetForAction(a)) else None,
+                a.isVisible(),
+            )
+            for a in win.toolbar.actions()
+        ]
         return len(win.menuBar().actions()), menus, tools
 
     before = inventory()
@@ -304,9 +323,13 @@ def test_switching_language_keeps_every_toolbar_and_menu_item(window):
         for lang in ("ru", "en", "ru", "system", "ru", "en") * 3:
             win.set_language(lang)
             assert inventory() == before
-            assert win.plan_box.isVisible() and win.plan_box.count() >= 5
-            assert all(a.text() for a in win.toolbar.actions()
-                       if a.objectName().startswith("action_"))
+            assert win.plan_box.isVisible()
+            assert win.plan_box.count() >= 5
+            assert all(
+                a.text()
+                for a in win.toolbar.actions()
+                if a.objectName().startswith("action_")
+            )
     finally:
         win.set_language("en")
         i18n.install(QApplication.instance(), "en")

@@ -29,14 +29,22 @@ def view_rotation(elevation: float, azimuth: float) -> np.ndarray:
     return np.array(tr.data(), dtype=np.float64).reshape(4, 4).T[:3, :3]
 
 
-def fit_distance(points: np.ndarray, center, elevation: float, azimuth: float,
-                 fov: float, aspect: float, margin: float = 1.06) -> float:
+def fit_distance(
+    points: np.ndarray,
+    center,
+    elevation: float,
+    azimuth: float,
+    fov: float,
+    aspect: float,
+    margin: float = 1.06,
+) -> float:
     """Camera distance at which every point lies inside the frustum."""
     cam = (points - center) @ view_rotation(elevation, azimuth).T
     tan_h = math.tan(math.radians(fov) / 2)
     tan_v = tan_h / max(aspect, 1e-6)
-    need = np.maximum(cam[:, 2] + np.abs(cam[:, 0]) / tan_h,
-                      cam[:, 2] + np.abs(cam[:, 1]) / tan_v)
+    need = np.maximum(
+        cam[:, 2] + np.abs(cam[:, 0]) / tan_h, cam[:, 2] + np.abs(cam[:, 1]) / tan_v
+    )
     return max(float(need.max()) * margin, 1.0)
 
 
@@ -109,11 +117,21 @@ class CameraMixin:
 
     def camera_state(self) -> tuple:
         c = self.opts["center"]
-        return (np.array([c.x(), c.y(), c.z()]), float(self.opts["distance"]),
-                float(self.opts["elevation"]), float(self.opts["azimuth"]))
+        return (
+            np.array([c.x(), c.y(), c.z()]),
+            float(self.opts["distance"]),
+            float(self.opts["elevation"]),
+            float(self.opts["azimuth"]),
+        )
 
-    def set_camera(self, center=None, distance=None, elevation=None, azimuth=None,
-                   animate: bool | None = None) -> None:
+    def set_camera(
+        self,
+        center=None,
+        distance=None,
+        elevation=None,
+        azimuth=None,
+        animate: bool | None = None,
+    ) -> None:
         cur = self.camera_state()
         target = (
             cur[0] if center is None else np.asarray(center, dtype=np.float64),
@@ -143,15 +161,22 @@ class CameraMixin:
         r = self.scene_radius
         return float(np.clip(d, 0.02 * r + 0.5, 40.0 * r))
 
-    def fit(self, points: np.ndarray, elevation=None, azimuth=None, margin=1.06,
-            animate: bool | None = None) -> None:
+    def fit(
+        self,
+        points: np.ndarray,
+        elevation=None,
+        azimuth=None,
+        margin=1.06,
+        animate: bool | None = None,
+    ) -> None:
         """Frame world points from the given (or current) angles."""
         _, _, el, az = self.camera_state()
         el = el if elevation is None else elevation
         az = az if azimuth is None else azimuth
         center = (points.min(axis=0) + points.max(axis=0)) / 2
-        distance = fit_distance(points, center, el, az, float(self.opts["fov"]),
-                                self.aspect(), margin)
+        distance = fit_distance(
+            points, center, el, az, float(self.opts["fov"]), self.aspect(), margin
+        )
         self.set_camera(center, distance, el, az, animate=animate)
 
     def fit_all(self, animate=None, **kw) -> None:

@@ -24,8 +24,10 @@ MATERIAL_ORDER = tuple(MATERIALS)
 SLOTS = 16  # size of the station shader's material arrays (programs.PBR)
 assert len(MATERIAL_ORDER) <= SLOTS, "raise the material arrays in programs.PBR"
 _COLORS = np.array([MATERIALS[m].color for m in MATERIAL_ORDER], dtype=np.float32)
-_PBR = np.array([(MATERIALS[m].metallic, MATERIALS[m].roughness)
-                 for m in MATERIAL_ORDER], dtype=np.float32)
+_PBR = np.array(
+    [(MATERIALS[m].metallic, MATERIALS[m].roughness) for m in MATERIAL_ORDER],
+    dtype=np.float32,
+)
 _SOLAR = float(MATERIAL_ORDER.index("solar"))
 STUDIO_KEY = tuple(np.array([-0.45, 0.60, 0.66]) / np.linalg.norm([-0.45, 0.60, 0.66]))
 SHADOW_UNIT = 3  # texture unit of the shadow map (imported meshes use unit 0)
@@ -34,7 +36,9 @@ SHADOW_UNIT = 3  # texture unit of the shadow map (imported meshes use unit 0)
 def _blend_keep_alpha() -> None:
     # Blend colour only: the framebuffer's alpha must stay 1, or Qt's composition of the
     # widget (premultiplied alpha) shifts the colours of everything translucent.
-    GL.glBlendFuncSeparate(GL.GL_SRC_ALPHA, GL.GL_ONE_MINUS_SRC_ALPHA, GL.GL_ZERO, GL.GL_ONE)
+    GL.glBlendFuncSeparate(
+        GL.GL_SRC_ALPHA, GL.GL_ONE_MINUS_SRC_ALPHA, GL.GL_ZERO, GL.GL_ONE
+    )
 
 
 def _mat4(m) -> np.ndarray:
@@ -70,11 +74,17 @@ class _MeshItem(gl.GLGraphicsItem.GLGraphicsItem):
             return
         self._vbo, self._ibo = (int(b) for b in GL.glGenBuffers(2))
         GL.glBindBuffer(GL.GL_ARRAY_BUFFER, self._vbo)
-        GL.glBufferData(GL.GL_ARRAY_BUFFER, self._data.nbytes, self._data, GL.GL_STATIC_DRAW)
+        GL.glBufferData(
+            GL.GL_ARRAY_BUFFER, self._data.nbytes, self._data, GL.GL_STATIC_DRAW
+        )
         GL.glBindBuffer(GL.GL_ARRAY_BUFFER, 0)
         GL.glBindBuffer(GL.GL_ELEMENT_ARRAY_BUFFER, self._ibo)
-        GL.glBufferData(GL.GL_ELEMENT_ARRAY_BUFFER, self._index.nbytes, self._index,
-                        GL.GL_STATIC_DRAW)
+        GL.glBufferData(
+            GL.GL_ELEMENT_ARRAY_BUFFER,
+            self._index.nbytes,
+            self._index,
+            GL.GL_STATIC_DRAW,
+        )
         GL.glBindBuffer(GL.GL_ELEMENT_ARRAY_BUFFER, 0)
         _MeshItem.uploads += 1
         _MeshItem.live += 1
@@ -99,8 +109,9 @@ class _MeshItem(gl.GLGraphicsItem.GLGraphicsItem):
         GL.glUniformMatrix4fv(loc["u_mvp"], 1, False, _mat4(self.mvpMatrix()))
         mv = self.modelViewMatrix()
         GL.glUniformMatrix4fv(loc["u_mv"], 1, False, _mat4(mv))
-        GL.glUniformMatrix3fv(loc["u_nm"], 1, False, np.array(mv.normalMatrix().data(),
-                                                              dtype=np.float32))
+        GL.glUniformMatrix3fv(
+            loc["u_nm"], 1, False, np.array(mv.normalMatrix().data(), dtype=np.float32)
+        )
         GL.glUniform4f(loc["u_tint"], *self.tint)
         GL.glUniform1f(loc["u_alpha"], self.alpha)
         GL.glUniform4f(loc["u_flat"], 0.0, 0.0, 0.0, 0.0)
@@ -111,8 +122,9 @@ class _MeshItem(gl.GLGraphicsItem.GLGraphicsItem):
             a = loc.get(name, -1)
             if a >= 0:
                 GL.glEnableVertexAttribArray(a)
-                GL.glVertexAttribPointer(a, size, GL.GL_FLOAT, False, self.STRIDE,
-                                         ctypes.c_void_p(offset))
+                GL.glVertexAttribPointer(
+                    a, size, GL.GL_FLOAT, False, self.STRIDE, ctypes.c_void_p(offset)
+                )
                 enabled.append(a)
         GL.glEnable(GL.GL_DEPTH_TEST)
         if self.cull:
@@ -134,7 +146,9 @@ class _MeshItem(gl.GLGraphicsItem.GLGraphicsItem):
             GL.glEnable(GL.GL_BLEND)
             _blend_keep_alpha()
             GL.glUniform4f(loc["u_flat"], 0.30, 0.85, 1.0, 0.55)
-            GL.glDrawElements(GL.GL_TRIANGLES, len(self._index), GL.GL_UNSIGNED_INT, None)
+            GL.glDrawElements(
+                GL.GL_TRIANGLES, len(self._index), GL.GL_UNSIGNED_INT, None
+            )
             GL.glPolygonMode(GL.GL_FRONT_AND_BACK, GL.GL_FILL)
         for a in enabled:
             GL.glDisableVertexAttribArray(a)
@@ -157,8 +171,13 @@ class ModuleItem(_MeshItem):
     `ao_strength` (0 ignores the baked AO) and `exposure` (before tone mapping)."""
 
     STRIDE = 10 * 4
-    ATTRIBUTES = (("a_position", 3, 0), ("a_normal", 3, 12), ("a_material", 1, 24),
-                  ("a_uv", 2, 28), ("a_ao", 1, 36))
+    ATTRIBUTES = (
+        ("a_position", 3, 0),
+        ("a_normal", 3, 12),
+        ("a_material", 1, 24),
+        ("a_uv", 2, 28),
+        ("a_ao", 1, 36),
+    )
     PROGRAM = "station"
     ao_strength = 1.0
     exposure = 1.35
@@ -171,8 +190,17 @@ class ModuleItem(_MeshItem):
             idx = np.full((n, 1), MATERIAL_ORDER.index(material), dtype=np.float32)
             uv = part.uv if part.uv is not None else np.zeros((n, 2), np.float32)
             ao = part.ao if part.ao is not None else np.ones(n, np.float32)
-            verts.append(np.hstack([part.vertices, part.normals, idx, uv,
-                                    np.asarray(ao, np.float32).reshape(n, 1)]))
+            verts.append(
+                np.hstack(
+                    [
+                        part.vertices,
+                        part.normals,
+                        idx,
+                        uv,
+                        np.asarray(ao, np.float32).reshape(n, 1),
+                    ]
+                )
+            )
             faces.append(part.faces + np.uint32(base))
             base += n
         super().__init__(meshes.module_id, np.concatenate(verts), np.concatenate(faces))
@@ -185,7 +213,6 @@ class ModuleItem(_MeshItem):
         GL.glUniform1f(loc["u_exposure"], self.exposure)
         self._light(loc)
         GL.glDrawElements(GL.GL_TRIANGLES, len(self._index), GL.GL_UNSIGNED_INT, None)
-
 
     def _light(self, loc) -> None:
         """Key light and shadow: the view's Sun (world-fixed) when it has a shadow map,
@@ -202,8 +229,9 @@ class ModuleItem(_MeshItem):
         GL.glUniform1f(loc["u_shadow_on"], 1.0)
         GL.glUniform1f(loc["u_shadow_texel"], shadows.texel)
         GL.glUniform1f(loc["u_pcf"], (shadows.taps - 1) / 2)
-        GL.glUniformMatrix4fv(loc["u_shadow_mat"], 1, GL.GL_TRUE,
-                              shadows.item_matrix(self))
+        GL.glUniformMatrix4fv(
+            loc["u_shadow_mat"], 1, GL.GL_TRUE, shadows.item_matrix(self)
+        )
         GL.glActiveTexture(GL.GL_TEXTURE0 + SHADOW_UNIT)
         GL.glBindTexture(GL.GL_TEXTURE_2D, shadows.texture)
         GL.glActiveTexture(GL.GL_TEXTURE0)
@@ -215,8 +243,12 @@ class ImportedItem(_MeshItem):
     each texture one more, however many parts the file has."""
 
     STRIDE = 12 * 4
-    ATTRIBUTES = (("a_position", 3, 0), ("a_normal", 3, 12), ("a_uv", 2, 24),
-                  ("a_color", 4, 32))
+    ATTRIBUTES = (
+        ("a_position", 3, 0),
+        ("a_normal", 3, 12),
+        ("a_uv", 2, 24),
+        ("a_color", 4, 32),
+    )
     PROGRAM = "imported"
 
     def __init__(self, meshes: ModuleMeshes, colors: dict, textures: dict):
@@ -229,18 +261,26 @@ class ImportedItem(_MeshItem):
             count = 0
             for key, part in parts:
                 n = len(part.vertices)
-                uv = textures[key][0] if key in textures else \
-                    np.zeros((n, 2), dtype=np.float32)
-                rgba = np.broadcast_to(np.asarray(colors.get(key, (0.8, 0.8, 0.8, 1.0)),
-                                                  dtype=np.float32), (n, 4))
+                uv = (
+                    textures[key][0]
+                    if key in textures
+                    else np.zeros((n, 2), dtype=np.float32)
+                )
+                rgba = np.broadcast_to(
+                    np.asarray(colors.get(key, (0.8, 0.8, 0.8, 1.0)), dtype=np.float32),
+                    (n, 4),
+                )
                 verts.append(np.hstack([part.vertices, part.normals, uv, rgba]))
                 faces.append(part.faces + np.uint32(base))
                 base += n
                 count += part.faces.size
             self.ranges.append((tex_key, start, count))
             start += count
-        super().__init__(meshes.module_id, np.concatenate(verts).astype(np.float32),
-                         np.concatenate(faces))
+        super().__init__(
+            meshes.module_id,
+            np.concatenate(verts).astype(np.float32),
+            np.concatenate(faces),
+        )
         self._images = {k: img for k, (_, img) in textures.items()}
         self._tex: dict[str, int] = {}
         self.cull = False  # other people's meshes are not always closed or consistent
@@ -259,11 +299,21 @@ class ImportedItem(_MeshItem):
             GL.glPixelStorei(GL.GL_UNPACK_ALIGNMENT, 1)
             # glTF and OBJ put v = 0 at the bottom of the image; GL's rows start there
             img = np.ascontiguousarray(img[::-1])
-            GL.glTexImage2D(GL.GL_TEXTURE_2D, 0, GL.GL_RGBA, img.shape[1], img.shape[0], 0,
-                            GL.GL_RGBA, GL.GL_UNSIGNED_BYTE, img)
+            GL.glTexImage2D(
+                GL.GL_TEXTURE_2D,
+                0,
+                GL.GL_RGBA,
+                img.shape[1],
+                img.shape[0],
+                0,
+                GL.GL_RGBA,
+                GL.GL_UNSIGNED_BYTE,
+                img,
+            )
             GL.glGenerateMipmap(GL.GL_TEXTURE_2D)
-            GL.glTexParameteri(GL.GL_TEXTURE_2D, GL.GL_TEXTURE_MIN_FILTER,
-                               GL.GL_LINEAR_MIPMAP_LINEAR)
+            GL.glTexParameteri(
+                GL.GL_TEXTURE_2D, GL.GL_TEXTURE_MIN_FILTER, GL.GL_LINEAR_MIPMAP_LINEAR
+            )
             GL.glTexParameteri(GL.GL_TEXTURE_2D, GL.GL_TEXTURE_MAG_FILTER, GL.GL_LINEAR)
             for wrap in (GL.GL_TEXTURE_WRAP_S, GL.GL_TEXTURE_WRAP_T):
                 GL.glTexParameteri(GL.GL_TEXTURE_2D, wrap, GL.GL_REPEAT)
@@ -283,8 +333,9 @@ class ImportedItem(_MeshItem):
             tex = self._tex.get(key) if key is not None else None
             GL.glUniform1f(loc["u_use_tex"], 1.0 if tex else 0.0)
             GL.glBindTexture(GL.GL_TEXTURE_2D, tex or 0)
-            GL.glDrawElements(GL.GL_TRIANGLES, count, GL.GL_UNSIGNED_INT,
-                              ctypes.c_void_p(start * 4))
+            GL.glDrawElements(
+                GL.GL_TRIANGLES, count, GL.GL_UNSIGNED_INT, ctypes.c_void_p(start * 4)
+            )
         GL.glBindTexture(GL.GL_TEXTURE_2D, 0)
 
 
@@ -302,8 +353,12 @@ class SkyItem(gl.GLGraphicsItem.GLGraphicsItem):
         d = rng.normal(size=(stars, 3))
         d /= np.linalg.norm(d, axis=1, keepdims=True)
         size = np.clip(rng.gamma(1.6, 0.55, stars), 0.8, 3.2)
-        self._stars = np.ascontiguousarray(np.hstack([d, size[:, None]]), dtype=np.float32)
-        self._quad = np.array([-1, -1, 1, -1, 1, 1, -1, -1, 1, 1, -1, 1], dtype=np.float32)
+        self._stars = np.ascontiguousarray(
+            np.hstack([d, size[:, None]]), dtype=np.float32
+        )
+        self._quad = np.array(
+            [-1, -1, 1, -1, 1, 1, -1, -1, 1, 1, -1, 1], dtype=np.float32
+        )
         self.show_stars = True
         self.point_scale = 1.0  # star size multiplier (large exports draw bigger stars)
 
@@ -317,14 +372,15 @@ class SkyItem(gl.GLGraphicsItem.GLGraphicsItem):
         band = (0.0, 1.0)
         last = getattr(self.view(), "last_region", None)
         if last:
-            (rx, ry, rw, rh), (vx, vy, vw, vh) = last
+            (_rx, ry, _rw, rh), (_vx, vy, _vw, vh) = last
             band = ((ry - vy) / vh, rh / vh)
         GL.glUniform2f(loc["u_band"], *band)
         a = loc["a_position"]
         GL.glBindBuffer(GL.GL_ARRAY_BUFFER, 0)
         GL.glEnableVertexAttribArray(a)
-        GL.glVertexAttribPointer(a, 2, GL.GL_FLOAT, False, 0,
-                                 ctypes.c_void_p(self._quad.ctypes.data))
+        GL.glVertexAttribPointer(
+            a, 2, GL.GL_FLOAT, False, 0, ctypes.c_void_p(self._quad.ctypes.data)
+        )
         GL.glDrawArrays(GL.GL_TRIANGLES, 0, 6)
         GL.glDisableVertexAttribArray(a)
         if self.show_stars:
@@ -345,9 +401,12 @@ class SkyItem(gl.GLGraphicsItem.GLGraphicsItem):
         GL.glEnableVertexAttribArray(a_dir)
         GL.glEnableVertexAttribArray(a_size)
         base = self._stars.ctypes.data  # client-side array, kept alive by self
-        GL.glVertexAttribPointer(a_dir, 3, GL.GL_FLOAT, False, 16, ctypes.c_void_p(base))
-        GL.glVertexAttribPointer(a_size, 1, GL.GL_FLOAT, False, 16,
-                                 ctypes.c_void_p(base + 12))
+        GL.glVertexAttribPointer(
+            a_dir, 3, GL.GL_FLOAT, False, 16, ctypes.c_void_p(base)
+        )
+        GL.glVertexAttribPointer(
+            a_size, 1, GL.GL_FLOAT, False, 16, ctypes.c_void_p(base + 12)
+        )
         GL.glDrawArrays(GL.GL_POINTS, 0, len(self._stars))
         GL.glDisableVertexAttribArray(a_dir)
         GL.glDisableVertexAttribArray(a_size)

@@ -88,24 +88,32 @@ vec3 shade(vec3 base, vec2 sp, vec3 normal, vec3 pos) {
 }
 """
 
+
 def _mesh_fs(declarations: str, body: str) -> str:
     """Fragment shader of a lit mesh: the wireframe pass draws u_flat; otherwise `body`
     sets gl_FragColor, with `shade()` (LIGHTING) at hand."""
-    return """
+    return (
+        """
 #version 120
 uniform float u_alpha;
 uniform vec4 u_flat;
 varying vec3 v_normal;
 varying vec3 v_pos;
-""" + declarations + LIGHTING + """
+"""
+        + declarations
+        + LIGHTING
+        + """
 void main() {
     if (u_flat.a > 0.0) {
         gl_FragColor = u_flat;
         return;
     }
-""" + body + """
+"""
+        + body
+        + """
 }
 """
+    )
 
 
 # Built-in modules (issue 15): metallic/roughness shading in linear light, then ACES
@@ -223,13 +231,17 @@ vec3 solar_cells(vec3 base, vec3 normal, vec3 pos) {
 """
 
 # as _mesh_fs, with PBR after LIGHTING (it reads the light uniforms declared there)
-STATION_FS = """
+STATION_FS = (
+    """
 #version 120
 uniform float u_alpha;
 uniform vec4 u_flat;
 varying vec3 v_normal;
 varying vec3 v_pos;
-""" + LIGHTING + PBR + """
+"""
+    + LIGHTING
+    + PBR
+    + """
 void main() {
     if (u_flat.a > 0.0) {
         gl_FragColor = u_flat;
@@ -244,18 +256,22 @@ void main() {
     gl_FragColor = vec4(shade_pbr(base, mr, v_ao, 1.0, v_normal, v_pos), u_alpha);
 }
 """
+)
 
-IMPORTED_FS = _mesh_fs("""
+IMPORTED_FS = _mesh_fs(
+    """
 uniform float u_use_tex;
 uniform sampler2D u_tex;
 varying vec2 v_uv;
 varying vec4 v_color;
-""", """
+""",
+    """
     vec4 base = v_color;
     if (u_use_tex > 0.5) base *= texture2D(u_tex, v_uv);
     gl_FragColor = vec4(shade(base.rgb, vec2(0.35, 32.0), v_normal, v_pos),
                         u_alpha * base.a);
-""")
+""",
+)
 
 # u_band maps this quad's height onto the whole picture (offset, scale), so tiles of a
 # large export join into one gradient.

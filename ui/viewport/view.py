@@ -16,8 +16,12 @@ from .camera import PRESETS, CameraMixin  # noqa: F401 - PRESETS re-exported
 from .items import SkyItem
 
 CLICK_SLOP = 4.0
-ARROWS = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, 1),
-          Qt.Key.Key_Down: (0, -1)}  # pixels a press may move and still count as a click
+ARROWS = {
+    Qt.Key.Key_Left: (-1, 0),
+    Qt.Key.Key_Right: (1, 0),
+    Qt.Key.Key_Up: (0, 1),
+    Qt.Key.Key_Down: (0, -1),
+}  # pixels a press may move and still count as a click
 
 
 class StationView(CameraMixin, gl.GLViewWidget):
@@ -43,7 +47,9 @@ class StationView(CameraMixin, gl.GLViewWidget):
         self._anim.valueChanged.connect(self._on_anim_value)
         self._anim_from = self._anim_to = None
         self.animate = True
-        self.before_paint = None  # callable run with the context current, before drawing
+        self.before_paint = (
+            None  # callable run with the context current, before drawing
+        )
         self.gl_cleanup = None  # callable run with the context current before it dies
 
     # ---- GL life cycle ---------------------------------------------------------------
@@ -96,8 +102,14 @@ class StationView(CameraMixin, gl.GLViewWidget):
         t = float(t)
         # interpolate distance geometrically so zooms feel even
         dist = a[1] * (b[1] / a[1]) ** t
-        self._apply((a[0] + (b[0] - a[0]) * t, dist, a[2] + (b[2] - a[2]) * t,
-                     a[3] + (b[3] - a[3]) * t))
+        self._apply(
+            (
+                a[0] + (b[0] - a[0]) * t,
+                dist,
+                a[2] + (b[2] - a[2]) * t,
+                a[3] + (b[3] - a[3]) * t,
+            )
+        )
 
     def is_animating(self) -> bool:
         return self._anim.state() == QVariantAnimation.State.Running
@@ -116,14 +128,18 @@ class StationView(CameraMixin, gl.GLViewWidget):
         if ev.buttons() == Qt.MouseButton.NoButton:
             self.hover_changed.emit(self.pick_at(pos.x(), pos.y()))
             return
-        if self._press is not None and (pos - self._press).manhattanLength() > CLICK_SLOP:
+        if (
+            self._press is not None
+            and (pos - self._press).manhattanLength() > CLICK_SLOP
+        ):
             self._dragged = True
         diff = pos - self.mousePos
         self.mousePos = pos
         if not self._dragged:
             return
-        pan = (ev.buttons() & (Qt.MouseButton.RightButton | Qt.MouseButton.MiddleButton)) \
-            or (ev.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        pan = (
+            ev.buttons() & (Qt.MouseButton.RightButton | Qt.MouseButton.MiddleButton)
+        ) or (ev.modifiers() & Qt.KeyboardModifier.ShiftModifier)
         if pan:
             self.pan(diff.x(), diff.y(), 0, relative="view")
         else:
@@ -132,26 +148,33 @@ class StationView(CameraMixin, gl.GLViewWidget):
         self.camera_changed.emit()
 
     def mouseReleaseEvent(self, ev):
-        if (ev.button() == Qt.MouseButton.LeftButton and self._press is not None
-                and not self._dragged):
+        if (
+            ev.button() == Qt.MouseButton.LeftButton
+            and self._press is not None
+            and not self._dragged
+        ):
             pos = ev.position()
             self.selection_changed.emit(self.pick_at(pos.x(), pos.y()))
-        elif (ev.button() == Qt.MouseButton.RightButton and self._press is not None
-              and not self._dragged):  # a right click, not a pan: the context menu
+        elif (
+            ev.button() == Qt.MouseButton.RightButton
+            and self._press is not None
+            and not self._dragged
+        ):  # a right click, not a pan: the context menu
             pos = ev.position()
-            self.context_requested.emit(self.pick_at(pos.x(), pos.y()),
-                                        ev.globalPosition().toPoint())
+            self.context_requested.emit(
+                self.pick_at(pos.x(), pos.y()), ev.globalPosition().toPoint()
+            )
         self._press = None
         self._dragged = False
 
     def wheelEvent(self, ev):
         self.interaction_started.emit()
         delta = ev.angleDelta().y() or ev.angleDelta().x()
-        self.zoom_at(ev.position().x(), ev.position().y(), 0.999 ** delta)
+        self.zoom_at(ev.position().x(), ev.position().y(), 0.999**delta)
 
     def zoom_at(self, x: float, y: float, factor: float) -> None:
         """Zoom by `factor` keeping the point under (x, y) on the focal plane fixed."""
-        center, dist, el, az = self.camera_state()
+        center, dist, _el, _az = self.camera_state()
         new_dist = self._clamp_distance(dist * factor)
         factor = new_dist / dist
         origin, direction = self.ray(x, y)
@@ -160,7 +183,9 @@ class StationView(CameraMixin, gl.GLViewWidget):
         forward /= np.linalg.norm(forward)
         denom = float(np.dot(direction, forward))
         if denom > 1e-6:
-            target = origin + direction * (float(np.dot(center - origin, forward)) / denom)
+            target = origin + direction * (
+                float(np.dot(center - origin, forward)) / denom
+            )
             center = center + (target - center) * (1.0 - factor)
         self.set_camera(center, new_dist, animate=False)
 
@@ -186,19 +211,20 @@ class StationView(CameraMixin, gl.GLViewWidget):
             self.zoom_at(self.width() / 2, self.height() / 2, 1.25)
         elif key == k.Key_Escape:
             self.selection_changed.emit(None)
-        elif key in ARROWS and mods & (Qt.KeyboardModifier.ControlModifier
-                                       | Qt.KeyboardModifier.ShiftModifier):
+        elif key in ARROWS and mods & (
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        ):
             dx, dy = ARROWS[key]
             if shift:  # pan by a tenth of the view
                 step = self.width() / 10
                 self.pan(-dx * step, -dy * step, 0, relative="view")
             else:  # orbit by 5 degrees
                 self.orbit(-dx * 5.0, -dy * 5.0)
-                self.opts["elevation"] = float(np.clip(self.opts["elevation"], -89.9, 89.9))
+                self.opts["elevation"] = float(
+                    np.clip(self.opts["elevation"], -89.9, 89.9)
+                )
             self.camera_changed.emit()
         else:
             super().keyPressEvent(ev)
             return
         ev.accept()
-
-
