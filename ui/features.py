@@ -14,6 +14,7 @@ FEATURES: tuple[str, ...] = (  # module names
     "ui.overlays.feature",
     "ui.portmap.feature",
     "ui.camera_files",
+    "ui.tours.feature",
 )
 
 

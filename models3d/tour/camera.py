@@ -45,15 +45,24 @@ def view_rotation(elevation: float, azimuth: float) -> np.ndarray:
     return _rx(elevation - 90.0) @ _rz(-(azimuth + 90.0))
 
 
-def fit_distance(points: np.ndarray, center, elevation: float, azimuth: float,
-                 aspect: float, margin: float, fov: float = FOV) -> float:
+def fit_distance(
+    points: np.ndarray,
+    center,
+    elevation: float,
+    azimuth: float,
+    aspect: float,
+    margin: float,
+    fov: float = FOV,
+) -> float:
     """Camera distance at which every point lies inside the frustum."""
     cam = (np.asarray(points, dtype=np.float64) - center) @ view_rotation(
-        elevation, azimuth).T
+        elevation, azimuth
+    ).T
     tan_h = math.tan(math.radians(fov) / 2)
     tan_v = tan_h / max(aspect, 1e-6)
-    need = np.maximum(cam[:, 2] + np.abs(cam[:, 0]) / tan_h,
-                      cam[:, 2] + np.abs(cam[:, 1]) / tan_v)
+    need = np.maximum(
+        cam[:, 2] + np.abs(cam[:, 0]) / tan_h, cam[:, 2] + np.abs(cam[:, 1]) / tan_v
+    )
     return max(float(need.max()) * margin, 1.0)
 
 
@@ -63,15 +72,25 @@ def clamp_distance(distance: float, scene_radius: float) -> float:
     return float(np.clip(distance, 0.02 * r + 0.5, 40.0 * r))
 
 
-def framed(points: np.ndarray, elevation: float, azimuth: float, aspect: float,
-           margin: float, distance: float | None = None) -> CameraTuple:
+def framed(
+    points: np.ndarray,
+    elevation: float,
+    azimuth: float,
+    aspect: float,
+    margin: float,
+    distance: float | None = None,
+) -> CameraTuple:
     """The camera that frames `points` from these angles (at `distance` if given)."""
     pts = np.asarray(points, dtype=np.float64)
     center = (pts.min(axis=0) + pts.max(axis=0)) / 2
     if distance is None:
         distance = fit_distance(pts, center, elevation, azimuth, aspect, margin)
-    return ((float(center[0]), float(center[1]), float(center[2])), float(distance),
-            float(elevation), float(azimuth))
+    return (
+        (float(center[0]), float(center[1]), float(center[2])),
+        float(distance),
+        float(elevation),
+        float(azimuth),
+    )
 
 
 def interpolate(a: CameraTuple, b: CameraTuple, s: float) -> CameraTuple:

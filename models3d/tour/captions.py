@@ -29,8 +29,9 @@ def sources_line(caption: Caption, plan: Plan, lang: str = "en") -> str:
     return f"{SOURCES_WORD.get(lang, 'Sources')}: {', '.join(parts)}"
 
 
-def cues(timeline: TourTimeline, lang: str = "en") -> list[tuple[float, float, str,
-                                                                  str]]:
+def cues(
+    timeline: TourTimeline, lang: str = "en"
+) -> list[tuple[float, float, str, str]]:
     """(start, end, caption text, sources line) for every stretch of the tour with one
     caption, in order."""
     out: list[tuple[float, float, str, str]] = []
@@ -47,8 +48,14 @@ def cues(timeline: TourTimeline, lang: str = "en") -> list[tuple[float, float, s
             out[-1] = (start, end, text, line)
             continue
         plan = timeline.plan(step.plan)
-        out.append((rs.start, end, step.caption.text.get(lang),
-                    sources_line(step.caption, plan, lang)))
+        out.append(
+            (
+                rs.start,
+                end,
+                step.caption.text.get(lang),
+                sources_line(step.caption, plan, lang),
+            )
+        )
         previous = key
     return out
 
@@ -114,8 +121,9 @@ def burn_caption(frame: np.ndarray, text: str, sources: str = "") -> np.ndarray:
     pad = round(px * 0.6)
     max_w = w * 0.86 - 2 * pad
     rows = [(ln, font) for ln in _wrap(draw, text, font, max_w)]
-    rows += [(ln, small) for ln in _wrap(draw, sources, small, max_w)] if sources \
-        else []
+    rows += (
+        [(ln, small) for ln in _wrap(draw, sources, small, max_w)] if sources else []
+    )
     if not rows:
         return frame
     heights = [draw.textbbox((0, 0), "Ag", font=f)[3] for _, f in rows]
@@ -124,8 +132,9 @@ def burn_caption(frame: np.ndarray, text: str, sources: str = "") -> np.ndarray:
     box_w = max(draw.textlength(ln, font=f) for ln, f in rows) + 2 * pad
     x0 = (w - box_w) / 2
     y0 = h - box_h - round(h * 0.05)
-    draw.rounded_rectangle((x0, y0, x0 + box_w, y0 + box_h), radius=pad,
-                           fill=(8, 12, 24, 178))
+    draw.rounded_rectangle(
+        (x0, y0, x0 + box_w, y0 + box_h), radius=pad, fill=(8, 12, 24, 178)
+    )
     y = y0 + pad
     for (ln, f), lh in zip(rows, heights, strict=True):
         colour = (240, 244, 252, 255) if f is font else (190, 200, 220, 255)

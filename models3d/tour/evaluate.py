@@ -76,8 +76,9 @@ class ResolvedStep:
 class TourTimeline:
     """A tour resolved against its plans at one picture aspect (width / height)."""
 
-    def __init__(self, tour: Tour, plans: PlanLibrary | None = None,
-                 aspect: float = 16 / 9):
+    def __init__(
+        self, tour: Tour, plans: PlanLibrary | None = None, aspect: float = 16 / 9
+    ):
         self.tour = tour
         self.aspect = float(aspect)
         self.plans = plans if plans is not None else bundled_plans()
@@ -88,10 +89,16 @@ class TourTimeline:
         for step, start in zip(tour.steps, starts, strict=True):
             plan = self.plans.get(step.plan)
             phase = plan.phase_index(step.phase)
-            source = (plan.phase_index(step.transition.source)
-                      if step.transition is not None else None)
-            self.steps.append(ResolvedStep(step, start, phase, source,
-                                           self._camera(plan, phase, step)))
+            source = (
+                plan.phase_index(step.transition.source)
+                if step.transition is not None
+                else None
+            )
+            self.steps.append(
+                ResolvedStep(
+                    step, start, phase, source, self._camera(plan, phase, step)
+                )
+            )
         self.starts = starts
         self.duration = tour.duration
 
@@ -123,11 +130,16 @@ class TourTimeline:
             module = None if cam.frame in (None, STATION) else cam.frame
             points = model.fit_points(module, phase, references=False)
             margin = STATION_MARGIN if module is None else MODULE_MARGIN
-            center, distance, el, az = framed(points, el, az, self.aspect, margin,
-                                              cam.distance)
+            center, distance, el, az = framed(
+                points, el, az, self.aspect, margin, cam.distance
+            )
         el = max(-MAX_ELEVATION, min(MAX_ELEVATION, float(el)))
-        return ((float(center[0]), float(center[1]), float(center[2])),
-                clamp_distance(distance, radius), el, float(az))
+        return (
+            (float(center[0]), float(center[1]), float(center[2])),
+            clamp_distance(distance, radius),
+            el,
+            float(az),
+        )
 
     # ---- time ------------------------------------------------------------------
 
@@ -137,25 +149,38 @@ class TourTimeline:
             return 0
         return max(0, min(len(self.steps) - 1, bisect.bisect_right(self.starts, t) - 1))
 
-    def state(self, t: float) -> TourState:
+    def state(self, t: float, step: int | None = None) -> TourState:
+        """The state at time t; with `step`, within that step (its end state when t is
+        where the next one begins)."""
         t = min(max(float(t), 0.0), self.duration)
-        k = self.step_at(t)
+        k = self.step_at(t) if step is None else max(0, min(step, len(self.steps) - 1))
         rs = self.steps[k]
-        step = rs.step
-        u = min(t - rs.start, step.duration)
-        fly = step.fly_seconds
+        spec = rs.step
+        u = min(max(t - rs.start, 0.0), spec.duration)
+        fly = spec.fly_seconds
         if k == 0 or fly <= 0.0:
             camera = rs.camera
         else:
-            s = ease(step.easing, u / fly)
+            s = ease(spec.easing, u / fly)
             camera = interpolate(self.steps[k - 1].camera, rs.camera, s)
         transition = None
-        if step.transition is not None and rs.source is not None:
-            progress = min(1.0, u / step.transition.duration)
+        if spec.transition is not None and rs.source is not None:
+            progress = min(1.0, u / spec.transition.duration)
             if progress < 1.0:
                 transition = (rs.source, rs.phase, progress)
-        return TourState(t, k, u, step.plan, rs.phase, transition, camera,
-                         step.caption, step.highlight, step.mode, step.orbit)
+        return TourState(
+            t,
+            k,
+            u,
+            spec.plan,
+            rs.phase,
+            transition,
+            camera,
+            spec.caption,
+            spec.highlight,
+            spec.mode,
+            spec.orbit,
+        )
 
     def frame_count(self, fps: float) -> int:
         return max(1, round(self.duration * fps))

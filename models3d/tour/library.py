@@ -29,8 +29,13 @@ def resolve_tour(key: str | Path, directory: Path = TOURS_DIR) -> Path:
     path = expand_path(key_s)
     if key_s.endswith(".json") or path.exists():
         return path
-    raise TourError(key_s, [f"'{key_s}' is neither a bundled tour "
-                            f"({', '.join(bundled) or 'none'}) nor a tour file"])
+    raise TourError(
+        key_s,
+        [
+            f"'{key_s}' is neither a bundled tour "
+            f"({', '.join(bundled) or 'none'}) nor a tour file"
+        ],
+    )
 
 
 def load_tour(path: str | Path, plans: PlanLibrary | None = None) -> Tour:

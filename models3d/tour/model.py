@@ -57,8 +57,9 @@ class Camera:
         return self.center is not None
 
     @classmethod
-    def keyframe(cls, center, distance: float, elevation: float,
-                 azimuth: float) -> Camera:
+    def keyframe(
+        cls, center, distance: float, elevation: float, azimuth: float
+    ) -> Camera:
         x, y, z = (float(v) for v in center)
         return cls((x, y, z), float(distance), float(elevation), float(azimuth))
 

@@ -14,8 +14,9 @@ class PlanLibrary:
     """Plans by id: the bundled ones (from `directory`) plus any given `extra`
     (already loaded, for tests and for a plan the app has open)."""
 
-    def __init__(self, directory: Path = PLANS_DIR,
-                 extra: Mapping[str, Plan] | None = None):
+    def __init__(
+        self, directory: Path = PLANS_DIR, extra: Mapping[str, Plan] | None = None
+    ):
         self._paths = plan_paths(directory)
         self._loaded: dict[str, Plan] = dict(extra or {})
 

@@ -45,24 +45,38 @@ MAX_COORD = 100_000.0  # metres: far beyond any station, still a sane camera
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
-def read_tour(data: bytes, path: str | Path = "<tour>",
-              plans: PlanLibrary | None = None) -> Tour:
+def read_tour(
+    data: bytes, path: str | Path = "<tour>", plans: PlanLibrary | None = None
+) -> Tour:
     """The tour in `data` (the bytes of a tour file), checked against `plans` (the
     bundled plans by default)."""
     name = printable(Path(path).name)
     if len(data) > MAX_FILE_BYTES:
-        raise TourError(path, [f"{name}: the file is {len(data):,} bytes; tour files "
-                               f"are at most {MAX_FILE_BYTES:,} bytes"])
+        raise TourError(
+            path,
+            [
+                f"{name}: the file is {len(data):,} bytes; tour files "
+                f"are at most {MAX_FILE_BYTES:,} bytes"
+            ],
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise TourError(path, [f"{name}: not UTF-8 text (byte {exc.start})"]) from None
     try:
-        doc = json.loads(text.removeprefix("\ufeff"), object_pairs_hook=_Object,
-                         parse_constant=_no_constant)
+        doc = json.loads(
+            text.removeprefix("\ufeff"),
+            object_pairs_hook=_Object,
+            parse_constant=_no_constant,
+        )
     except json.JSONDecodeError as exc:
-        raise TourError(path, [f"{name}: not valid JSON: {exc.msg} (line {exc.lineno}"
-                               f", column {exc.colno})"]) from None
+        raise TourError(
+            path,
+            [
+                f"{name}: not valid JSON: {exc.msg} (line {exc.lineno}"
+                f", column {exc.colno})"
+            ],
+        ) from None
     except (RecursionError, ValueError, MemoryError) as exc:
         reason = str(exc).split(":")[0][:120] if str(exc) else type(exc).__name__
         raise TourError(path, [f"{name}: not valid JSON: {reason}"]) from None
@@ -95,8 +109,14 @@ def json_type(value) -> str:
         return "true/false"
     if value is None:
         return "null"
-    return {dict: "an object", _Object: "an object", list: "a list", str: "text",
-            int: "a number", float: "a number"}.get(type(value), type(value).__name__)
+    return {
+        dict: "an object",
+        _Object: "an object",
+        list: "a list",
+        str: "text",
+        int: "a number",
+        float: "a number",
+    }.get(type(value), type(value).__name__)
 
 
 class _Reader(ValueReader):
@@ -118,8 +138,10 @@ class _Reader(ValueReader):
         for key in () if free else value:
             if key not in required and key not in optional:
                 allowed = ", ".join(list(required) + list(optional))
-                self.bad(join(where, printable(key)),
-                         f"unknown key (allowed here: {allowed})")
+                self.bad(
+                    join(where, printable(key)),
+                    f"unknown key (allowed here: {allowed})",
+                )
         for key in required:
             if key not in value:
                 self.bad(join(where, key), "missing")
@@ -146,16 +168,21 @@ class _Reader(ValueReader):
     def prose(self, value, where, max_len=MAX_CAPTION_CHARS) -> str:
         s = self.string(value, where, max_len=max_len)
         if _CONTROL.search(s):
-            self.bad(where, "contains a control character or a line break (captions "
-                     "are one paragraph; the player wraps them)")
+            self.bad(
+                where,
+                "contains a control character or a line break (captions "
+                "are one paragraph; the player wraps them)",
+            )
         return s
 
     def text(self, value, where) -> Text | None:
         t = self.table(value, where, ("en", "ru"))
         if t is None:
             return None
-        return Text(self.prose(t["en"], join(where, "en")) if "en" in t else "",
-                    self.prose(t["ru"], join(where, "ru")) if "ru" in t else "")
+        return Text(
+            self.prose(t["en"], join(where, "en")) if "en" in t else "",
+            self.prose(t["ru"], join(where, "ru")) if "ru" in t else "",
+        )
 
     def id_list(self, value, where, limit: int) -> list[str]:
         if not isinstance(value, list):
@@ -179,10 +206,14 @@ class _Reader(ValueReader):
         top = self.table(doc, "", ("schema", "id", "title", "steps"), ("summary",))
         if top is None:
             return None
-        if "schema" in top and (isinstance(top["schema"], bool)
-                                or top["schema"] != SCHEMA_VERSION):
-            self.bad("schema", f"unsupported schema {printable(repr(top['schema']))} "
-                     f"(this version reads {SCHEMA_VERSION})")
+        if "schema" in top and (
+            isinstance(top["schema"], bool) or top["schema"] != SCHEMA_VERSION
+        ):
+            self.bad(
+                "schema",
+                f"unsupported schema {printable(repr(top['schema']))} "
+                f"(this version reads {SCHEMA_VERSION})",
+            )
         tid = self.ident(top["id"], "id") if "id" in top else ""
         title = self.text(top["title"], "title") if "title" in top else None
         summary = self.text(top["summary"], "summary") if "summary" in top else None
@@ -200,54 +231,101 @@ class _Reader(ValueReader):
         if len(value) > MAX_STEPS:
             self.bad("steps", f"{len(value)} steps; at most {MAX_STEPS}")
             return []
-        out = [s for i, entry in enumerate(value)
-               if (s := self.step(entry, f"steps[{i}]")) is not None]
+        out = [
+            s
+            for i, entry in enumerate(value)
+            if (s := self.step(entry, f"steps[{i}]")) is not None
+        ]
         total = sum(s.duration for s in out)
         if total > MAX_TOUR_SECONDS:
-            self.bad("steps", f"the steps last {total:g} s; a tour lasts at most "
-                     f"{MAX_TOUR_SECONDS:g} s")
+            self.bad(
+                "steps",
+                f"the steps last {total:g} s; a tour lasts at most "
+                f"{MAX_TOUR_SECONDS:g} s",
+            )
         return out
 
     def step(self, entry, where) -> Step | None:
-        e = self.table(entry, where, ("plan", "phase", "duration", "camera"),
-                       ("easing", "fly", "transition", "caption", "highlight", "mode",
-                        "orbit"))
+        e = self.table(
+            entry,
+            where,
+            ("plan", "phase", "duration", "camera"),
+            ("easing", "fly", "transition", "caption", "highlight", "mode", "orbit"),
+        )
         if e is None:
             return None
         n_before = len(self.problems)
         plan = self.plan(e["plan"], f"{where}.plan") if "plan" in e else None
-        phase_key, phase = self.phase(e.get("phase"), f"{where}.phase", plan) \
-            if "phase" in e else ("", None)
-        duration = self.number(e["duration"], f"{where}.duration", MIN_STEP_SECONDS,
-                               MAX_STEP_SECONDS) if "duration" in e else None
-        easing = self.choice(e["easing"], f"{where}.easing", EASINGS) \
-            if "easing" in e else DEFAULT_EASING
+        phase_key, phase = (
+            self.phase(e.get("phase"), f"{where}.phase", plan)
+            if "phase" in e
+            else ("", None)
+        )
+        duration = (
+            self.number(
+                e["duration"], f"{where}.duration", MIN_STEP_SECONDS, MAX_STEP_SECONDS
+            )
+            if "duration" in e
+            else None
+        )
+        easing = (
+            self.choice(e["easing"], f"{where}.easing", EASINGS)
+            if "easing" in e
+            else DEFAULT_EASING
+        )
         fly = None
         if "fly" in e:
             fly = self.number(e["fly"], f"{where}.fly", 0.0, MAX_STEP_SECONDS)
             if fly is not None and duration is not None and fly > duration:
-                self.bad(f"{where}.fly", f"{fly:g} s is longer than the step "
-                         f"({duration:g} s)")
+                self.bad(
+                    f"{where}.fly",
+                    f"{fly:g} s is longer than the step ({duration:g} s)",
+                )
         transition, source = None, None
         if "transition" in e:
-            transition, source = self.transition(e["transition"],
-                                                 f"{where}.transition", plan, phase,
-                                                 duration)
+            transition, source = self.transition(
+                e["transition"], f"{where}.transition", plan, phase, duration
+            )
         on = self.on_station(plan, phase, source)
-        camera = self.camera(e["camera"], f"{where}.camera", plan, on) \
-            if "camera" in e else None
-        caption = self.caption(e["caption"], f"{where}.caption", plan) \
-            if "caption" in e else None
-        highlight = self.highlight(e["highlight"], f"{where}.highlight", plan, on) \
-            if "highlight" in e else []
-        mode = self.choice(e["mode"], f"{where}.mode", MODES) if "mode" in e \
-            else "solid"
+        camera = (
+            self.camera(e["camera"], f"{where}.camera", plan, on)
+            if "camera" in e
+            else None
+        )
+        caption = (
+            self.caption(e["caption"], f"{where}.caption", plan)
+            if "caption" in e
+            else None
+        )
+        highlight = (
+            self.highlight(e["highlight"], f"{where}.highlight", plan, on)
+            if "highlight" in e
+            else []
+        )
+        mode = (
+            self.choice(e["mode"], f"{where}.mode", MODES) if "mode" in e else "solid"
+        )
         orbit = self.flag(e["orbit"], f"{where}.orbit") if "orbit" in e else False
-        if len(self.problems) > n_before or plan is None or camera is None \
-                or duration is None:
+        if (
+            len(self.problems) > n_before
+            or plan is None
+            or camera is None
+            or duration is None
+        ):
             return None
-        return Step(plan.id, phase_key, duration, camera, easing, fly, transition,
-                    caption, tuple(highlight), mode, orbit)
+        return Step(
+            plan.id,
+            phase_key,
+            duration,
+            camera,
+            easing,
+            fly,
+            transition,
+            caption,
+            tuple(highlight),
+            mode,
+            orbit,
+        )
 
     # ---- references into the plans ----------------------------------------------
 
@@ -256,14 +334,18 @@ class _Reader(ValueReader):
         if not pid:
             return None
         if pid not in self.plans:
-            self.bad(where, f"unknown plan '{printable(pid)}' (plans: "
-                     f"{', '.join(self.plans.ids())})")
+            self.bad(
+                where,
+                f"unknown plan '{printable(pid)}' (plans: "
+                f"{', '.join(self.plans.ids())})",
+            )
             return None
         try:
             return self.plans.get(pid)
         except RossError as exc:
-            self.bad(where, f"plan '{pid}' cannot be loaded: "
-                     f"{str(exc).splitlines()[0]}")
+            self.bad(
+                where, f"plan '{pid}' cannot be loaded: {str(exc).splitlines()[0]}"
+            )
             return None
 
     def phase(self, value, where, plan: Plan | None) -> tuple[str | int, int | None]:
@@ -271,8 +353,11 @@ class _Reader(ValueReader):
         if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
             value = int(value)  # JSON has one number type: 3.0 is the number 3
         if isinstance(value, bool) or not isinstance(value, (int, str)):
-            self.bad(where, "expected a phase id (text) or a phase number, found "
-                     f"{json_type(value)}")
+            self.bad(
+                where,
+                "expected a phase id (text) or a phase number, found "
+                f"{json_type(value)}",
+            )
             return "", None
         if isinstance(value, str) and not self.string(value, where):
             return "", None
@@ -284,24 +369,40 @@ class _Reader(ValueReader):
             msg = exc.args[0] if exc.args else str(exc)
             self.bad(where, f"{printable(msg)} in plan '{plan.id}'")
         except ValueError:  # digits int() does not take, such as '²'
-            self.bad(where, f"'{printable(value)}' is neither a phase id nor a phase "
-                     f"number of plan '{plan.id}'")
+            self.bad(
+                where,
+                f"'{printable(value)}' is neither a phase id nor a phase "
+                f"number of plan '{plan.id}'",
+            )
         return value, None
 
     def transition(self, value, where, plan, phase, duration):
         t = self.table(value, where, ("from", "duration"))
         if t is None:
             return None, None
-        key, source = self.phase(t.get("from"), f"{where}.from", plan) \
-            if "from" in t else ("", None)
+        key, source = (
+            self.phase(t.get("from"), f"{where}.from", plan)
+            if "from" in t
+            else ("", None)
+        )
         if source is not None and source == phase:
-            self.bad(f"{where}.from", "is the step's own phase: a transition goes "
-                     "from another phase into this one")
-        secs = self.number(t["duration"], f"{where}.duration", MIN_STEP_SECONDS,
-                           MAX_STEP_SECONDS) if "duration" in t else None
+            self.bad(
+                f"{where}.from",
+                "is the step's own phase: a transition goes "
+                "from another phase into this one",
+            )
+        secs = (
+            self.number(
+                t["duration"], f"{where}.duration", MIN_STEP_SECONDS, MAX_STEP_SECONDS
+            )
+            if "duration" in t
+            else None
+        )
         if secs is not None and duration is not None and secs > duration:
-            self.bad(f"{where}.duration", f"{secs:g} s is longer than the step "
-                     f"({duration:g} s)")
+            self.bad(
+                f"{where}.duration",
+                f"{secs:g} s is longer than the step ({duration:g} s)",
+            )
         if secs is None or key == "":
             return None, None
         return Transition(key, secs), source
@@ -334,62 +435,100 @@ class _Reader(ValueReader):
         c = self.table(value, where, ("en", "ru"), ("sources", "kind"))
         if c is None:
             return None
-        text = Text(self.prose(c["en"], f"{where}.en") if "en" in c else "",
-                    self.prose(c["ru"], f"{where}.ru") if "ru" in c else "")
-        kind = self.choice(c["kind"], f"{where}.kind", CAPTION_KINDS) \
-            if "kind" in c else "fact"
-        sources = self.id_list(c["sources"], f"{where}.sources", 32) \
-            if "sources" in c else []
+        text = Text(
+            self.prose(c["en"], f"{where}.en") if "en" in c else "",
+            self.prose(c["ru"], f"{where}.ru") if "ru" in c else "",
+        )
+        kind = (
+            self.choice(c["kind"], f"{where}.kind", CAPTION_KINDS)
+            if "kind" in c
+            else "fact"
+        )
+        sources = (
+            self.id_list(c["sources"], f"{where}.sources", 32) if "sources" in c else []
+        )
         for i, sid in enumerate(sources):
             if plan is not None and sid not in plan.sources:
-                self.bad(f"{where}.sources[{i}]", f"unknown source id '"
-                         f"{printable(sid)}' (not a source of plan '{plan.id}')")
+                self.bad(
+                    f"{where}.sources[{i}]",
+                    f"unknown source id '"
+                    f"{printable(sid)}' (not a source of plan '{plan.id}')",
+                )
         if kind == "title":
             if sources:
-                self.bad(f"{where}.sources", "a title states no fact and cites no "
-                         "source; make it a fact caption to cite sources")
+                self.bad(
+                    f"{where}.sources",
+                    "a title states no fact and cites no "
+                    "source; make it a fact caption to cite sources",
+                )
             for lang in ("en", "ru"):
                 if any(ch.isdigit() for ch in getattr(text, lang)):
-                    self.bad(f"{where}.{lang}", "a title contains a number or a "
-                             "date, which is a fact: make it a fact caption with "
-                             "its sources")
+                    self.bad(
+                        f"{where}.{lang}",
+                        "a title contains a number or a "
+                        "date, which is a fact: make it a fact caption with "
+                        "its sources",
+                    )
         elif kind == "fact" and not sources:
-            self.bad(f"{where}.sources", "missing: a caption that states facts cites "
-                     "at least one source id of the step's plan (or is marked "
-                     '"kind": "title" and states none)')
+            self.bad(
+                f"{where}.sources",
+                "missing: a caption that states facts cites "
+                "at least one source id of the step's plan (or is marked "
+                '"kind": "title" and states none)',
+            )
         return Caption(text, tuple(sources), kind)
 
     def camera(self, value, where, plan, on) -> Camera | None:
-        c = self.table(value, where, (), ("center", "distance", "elevation",
-                                          "azimuth", "view", "frame"))
+        c = self.table(
+            value,
+            where,
+            (),
+            ("center", "distance", "elevation", "azimuth", "view", "frame"),
+        )
         if c is None:
             return None
         n_before = len(self.problems)
-        center = self.center(c["center"], f"{where}.center") if "center" in c \
+        center = self.center(c["center"], f"{where}.center") if "center" in c else None
+        distance = (
+            self.number(c["distance"], f"{where}.distance", 0.5, MAX_COORD)
+            if "distance" in c
             else None
-        distance = self.number(c["distance"], f"{where}.distance", 0.5, MAX_COORD) \
-            if "distance" in c else None
-        elevation = self.number(c["elevation"], f"{where}.elevation", -90.0, 90.0) \
-            if "elevation" in c else None
-        azimuth = self.number(c["azimuth"], f"{where}.azimuth", -720.0, 720.0) \
-            if "azimuth" in c else None
+        )
+        elevation = (
+            self.number(c["elevation"], f"{where}.elevation", -90.0, 90.0)
+            if "elevation" in c
+            else None
+        )
+        azimuth = (
+            self.number(c["azimuth"], f"{where}.azimuth", -720.0, 720.0)
+            if "azimuth" in c
+            else None
+        )
         view = self.choice(c["view"], f"{where}.view", VIEWS) if "view" in c else None
         frame = self.string(c["frame"], f"{where}.frame") if "frame" in c else None
         if "center" in c:
             for key in ("distance", "elevation", "azimuth"):
                 if key not in c:
-                    self.bad(f"{where}.{key}", "missing: a keyframe (with a center) "
-                             "gives center, distance, elevation and azimuth")
+                    self.bad(
+                        f"{where}.{key}",
+                        "missing: a keyframe (with a center) "
+                        "gives center, distance, elevation and azimuth",
+                    )
             for key in ("view", "frame"):
                 if key in c:
-                    self.bad(f"{where}.{key}", "a keyframe (with a center) takes no "
-                             "view or frame; leave out the center to frame something")
+                    self.bad(
+                        f"{where}.{key}",
+                        "a keyframe (with a center) takes no "
+                        "view or frame; leave out the center to frame something",
+                    )
         else:
             if ("elevation" in c) != ("azimuth" in c):
                 self.bad(where, "elevation and azimuth are given together")
             if "view" in c and ("elevation" in c or "azimuth" in c):
-                self.bad(f"{where}.view", "a named view sets elevation and azimuth; "
-                         "give one or the other")
+                self.bad(
+                    f"{where}.view",
+                    "a named view sets elevation and azimuth; give one or the other",
+                )
             if frame and frame != STATION:
                 self.module(frame, f"{where}.frame", plan, on)
         if len(self.problems) > n_before:
@@ -398,11 +537,16 @@ class _Reader(ValueReader):
 
     def center(self, value, where) -> tuple[float, float, float] | None:
         if not isinstance(value, list) or len(value) != 3:
-            self.bad(where, f"expected [x, y, z] in metres, found {json_type(value)}"
-                     + (f" of {len(value)}" if isinstance(value, list) else ""))
+            self.bad(
+                where,
+                f"expected [x, y, z] in metres, found {json_type(value)}"
+                + (f" of {len(value)}" if isinstance(value, list) else ""),
+            )
             return None
-        xyz = [self.number(v, f"{where}[{i}]", -MAX_COORD, MAX_COORD)
-               for i, v in enumerate(value)]
+        xyz = [
+            self.number(v, f"{where}[{i}]", -MAX_COORD, MAX_COORD)
+            for i, v in enumerate(value)
+        ]
         x, y, z = xyz
         if x is None or y is None or z is None:
             return None

@@ -26,8 +26,11 @@ def _text(t: Text) -> dict:
 
 def _camera(c: Camera) -> dict:
     # a keyframe reads centre first; a framing reads what it frames first
-    keys = (("center", "distance", "elevation", "azimuth") if c.is_keyframe else
-            ("frame", "view", "elevation", "azimuth", "distance"))
+    keys = (
+        ("center", "distance", "elevation", "azimuth")
+        if c.is_keyframe
+        else ("frame", "view", "elevation", "azimuth", "distance")
+    )
     out: dict = {}
     for key in keys:
         v = getattr(c, key)
@@ -54,8 +57,10 @@ def _caption(c: Caption) -> dict:
 def _step(s: Step) -> dict:
     out: dict = {"plan": s.plan, "phase": s.phase}
     if s.transition is not None:
-        out["transition"] = {"from": s.transition.source,
-                             "duration": _num(s.transition.duration)}
+        out["transition"] = {
+            "from": s.transition.source,
+            "duration": _num(s.transition.duration),
+        }
     out["duration"] = _num(s.duration)
     out["camera"] = _camera(s.camera)
     if s.fly is not None:
@@ -88,8 +93,10 @@ def dumps_tour(tour: Tour) -> bytes:
 def _dump(value, indent: str) -> str:
     inner = indent + "  "
     if isinstance(value, dict):
-        rows = [f"{inner}{json.dumps(k, ensure_ascii=False)}: {_dump(v, inner)}"
-                for k, v in value.items()]
+        rows = [
+            f"{inner}{json.dumps(k, ensure_ascii=False)}: {_dump(v, inner)}"
+            for k, v in value.items()
+        ]
         return "{\n" + ",\n".join(rows) + "\n" + indent + "}" if rows else "{}"
     if isinstance(value, list) and any(isinstance(v, (dict, list)) for v in value):
         rows = [inner + _dump(v, inner) for v in value]

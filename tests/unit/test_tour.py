@@ -37,22 +37,46 @@ TOURS = bundled_tours()
 
 def small_tour(**over) -> Tour:
     steps = (
-        Step("ros-2024", "nem", 4.0, Camera(view="iso"),
-             caption=Caption(Text("NEM", "НЭМ"), ("S46",))),
-        Step("ros-2024", "uum-shm", 6.0, Camera(frame="uum", view="top"),
-             easing="linear", transition=Transition("nem", 2.0),
-             caption=Caption(Text("Node", "Узел"), ("S40",)), highlight=("uum",)),
-        Step("ros-2024", "uum-shm", 3.0,
-             Camera.keyframe((1, 2, 3), 40.0, 10.0, 170.0), fly=1.0,
-             easing="ease-out", caption=Caption(Text("Node", "Узел"), ("S40",)),
-             mode="xray"),
-        Step("mir", "final", 2.0, Camera(view="side", distance=120.0), fly=0.0,
-             caption=Caption(Text("Mir", "Мир"), kind="title")),
+        Step(
+            "ros-2024",
+            "nem",
+            4.0,
+            Camera(view="iso"),
+            caption=Caption(Text("NEM", "НЭМ"), ("S46",)),
+        ),
+        Step(
+            "ros-2024",
+            "uum-shm",
+            6.0,
+            Camera(frame="uum", view="top"),
+            easing="linear",
+            transition=Transition("nem", 2.0),
+            caption=Caption(Text("Node", "Узел"), ("S40",)),
+            highlight=("uum",),
+        ),
+        Step(
+            "ros-2024",
+            "uum-shm",
+            3.0,
+            Camera.keyframe((1, 2, 3), 40.0, 10.0, 170.0),
+            fly=1.0,
+            easing="ease-out",
+            caption=Caption(Text("Node", "Узел"), ("S40",)),
+            mode="xray",
+        ),
+        Step(
+            "mir",
+            "final",
+            2.0,
+            Camera(view="side", distance=120.0),
+            fly=0.0,
+            caption=Caption(Text("Mir", "Мир"), kind="title"),
+        ),
     )
     return Tour(over.get("id", "small"), Text("Small", "Малый"), steps)
 
 
-# ---- the bundled tours ----------------------------------------------------------------
+# ---- the bundled tours ---------------------------------------------------------------
 
 
 def test_there_are_four_bundled_tours_of_one_to_two_minutes():
@@ -71,8 +95,10 @@ def test_bundled_tours_show_what_they_promise():
     # at one scale: every step of the comparison frames its station from one distance
     assert {s.camera.distance for s in TOURS["compare"].steps} == {175.0}
     # the separation is shown as a docking animation
-    assert any(s.transition is not None and s.phase == "separation"
-               for s in TOURS["ros-2026"].steps)
+    assert any(
+        s.transition is not None and s.phase == "separation"
+        for s in TOURS["ros-2026"].steps
+    )
 
 
 def test_every_fact_caption_cites_sources_of_its_plan_and_reads_in_both_languages():
@@ -81,7 +107,8 @@ def test_every_fact_caption_cites_sources_of_its_plan_and_reads_in_both_language
         for step in tour.steps:
             cap = step.caption
             assert cap is not None
-            assert cap.text.en and cap.text.ru
+            assert cap.text.en
+            assert cap.text.ru
             assert re.search("[а-яё]", cap.text.ru, re.I)
             if cap.kind == "fact":
                 assert cap.sources
@@ -105,16 +132,41 @@ def test_bundled_tours_follow_the_json_schema():
 
 def test_schema_md_documents_every_key_the_reader_knows():
     doc = (TOURS_DIR / "SCHEMA.md").read_text(encoding="utf-8")
-    for key in ("schema", "id", "title", "summary", "steps", "plan", "phase",
-                "transition", "from", "duration", "camera", "fly", "easing", "caption",
-                "highlight", "mode", "orbit", "center", "distance", "elevation",
-                "azimuth", "view", "frame", "en", "ru", "sources", "kind"):
+    for key in (
+        "schema",
+        "id",
+        "title",
+        "summary",
+        "steps",
+        "plan",
+        "phase",
+        "transition",
+        "from",
+        "duration",
+        "camera",
+        "fly",
+        "easing",
+        "caption",
+        "highlight",
+        "mode",
+        "orbit",
+        "center",
+        "distance",
+        "elevation",
+        "azimuth",
+        "view",
+        "frame",
+        "en",
+        "ru",
+        "sources",
+        "kind",
+    ):
         assert f"`{key}`" in doc, key
     for easing in EASINGS:
         assert f'"{easing}"' in doc
 
 
-# ---- round trip -----------------------------------------------------------------------
+# ---- round trip ----------------------------------------------------------------------
 
 
 def test_writer_and_reader_round_trip_every_field():
@@ -135,7 +187,7 @@ def test_phase_numbers_and_ids_round_trip_as_written():
     assert back.steps[1].phase == "uum-shm"
 
 
-# ---- evaluator --------------------------------------------------------------------------
+# ---- evaluator -----------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("name", EASINGS)
@@ -174,8 +226,16 @@ def test_states_follow_the_steps_and_their_boundaries():
     tl = TourTimeline(tour, aspect=16 / 9)
     assert tl.duration == 15.0
     assert tl.starts == [0.0, 4.0, 10.0, 13.0]
-    assert [tl.step_at(t) for t in (0, 3.999, 4.0, 9.99, 10.0, 13.0, 15.0, 99)] == \
-        [0, 0, 1, 1, 2, 3, 3, 3]
+    assert [tl.step_at(t) for t in (0, 3.999, 4.0, 9.99, 10.0, 13.0, 15.0, 99)] == [
+        0,
+        0,
+        1,
+        1,
+        2,
+        3,
+        3,
+        3,
+    ]
     s0 = tl.state(0.0)
     assert (s0.plan, s0.phase, s0.transition, s0.mode) == ("ros-2024", 0, None, "solid")
     assert s0.camera == tl.steps[0].camera  # the first step starts at its camera
@@ -240,7 +300,7 @@ def test_frame_times_are_n_over_fps():
     assert times[1] == pytest.approx(1 / 30)
 
 
-# ---- captions ----------------------------------------------------------------------------
+# ---- captions ------------------------------------------------------------------------
 
 
 def _vtt_cues(text: str) -> list[tuple[float, float, list[str]]]:
@@ -253,7 +313,7 @@ def _vtt_cues(text: str) -> list[tuple[float, float, list[str]]]:
             continue
         timing = next(ln for ln in lines if "-->" in ln)
         a, b = (_secs(x.strip()) for x in timing.split("-->"))
-        out.append((a, b, lines[lines.index(timing) + 1:]))
+        out.append((a, b, lines[lines.index(timing) + 1 :]))
     return out
 
 
@@ -279,7 +339,8 @@ def test_vtt_cues_start_within_one_frame_of_step_boundaries(fps):
             cap = tl.state(first).caption
             assert cap is not None
             assert lines[0] == cap.text.en.replace("&", "&amp;").replace(
-                "<", "&lt;").replace(">", "&gt;")
+                "<", "&lt;"
+            ).replace(">", "&gt;")
 
 
 def test_vtt_merges_repeated_captions_and_lists_sources_in_the_language():
@@ -293,8 +354,15 @@ def test_vtt_merges_repeated_captions_and_lists_sources_in_the_language():
 
 
 def test_vtt_escapes_cue_text():
-    steps = (Step("ros-2024", "nem", 2.0, Camera(),
-                  caption=Caption(Text("A <b> & --> C", "А"), ("S46",))),)
+    steps = (
+        Step(
+            "ros-2024",
+            "nem",
+            2.0,
+            Camera(),
+            caption=Caption(Text("A <b> & --> C", "А"), ("S46",)),
+        ),
+    )
     text = webvtt(TourTimeline(Tour("e", Text("T", "Т"), steps)))
     body = text.split("\n\n", 2)[2]
     assert "A &lt;b&gt; &amp; --&gt; C" in body
@@ -305,10 +373,16 @@ def test_burnt_caption_stays_inside_the_frame_and_is_deterministic():
     from models3d.tour import burn_caption
 
     frame = np.zeros((180, 320, 3), np.uint8)
-    a = burn_caption(frame, "A caption long enough to wrap onto a second line here",
-                     "Sources: TASS [S46]")
-    b = burn_caption(frame, "A caption long enough to wrap onto a second line here",
-                     "Sources: TASS [S46]")
+    a = burn_caption(
+        frame,
+        "A caption long enough to wrap onto a second line here",
+        "Sources: TASS [S46]",
+    )
+    b = burn_caption(
+        frame,
+        "A caption long enough to wrap onto a second line here",
+        "Sources: TASS [S46]",
+    )
     assert a.shape == frame.shape
     assert np.array_equal(a, b)
     changed = np.argwhere(a.any(axis=2))

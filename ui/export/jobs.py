@@ -243,14 +243,22 @@ def _with_caption(frame, req, phase):
     return np.asarray(img)
 
 
-def _gif(job, req, tmp, total, fps=ANIMATION_FPS):
+def encode_frames(req: ExportRequest, tmp, frames, total: int, fps: float):
+    """Stream another job's (RGBA frame, phase) pairs (a tour's) into `tmp` as a GIF
+    or MP4 (`req.fmt`), with the assembly animation's checks; yields its progress."""
+    encode = _gif if req.fmt == "gif" else _mp4
+    yield from encode(None, req, tmp, total, frames, fps)
+
+
+def _gif(job, req, tmp, total, frames=None, fps=ANIMATION_FPS):
     """Frames streamed into the GIF file; the file is walked once it is complete."""
     from models3d.gifwriter import GifStream, check_gif
 
+    frames = animation_frames(job, req) if frames is None else frames
     try:
         with open(tmp, "wb") as out:
             gif = GifStream(out, req.width, req.height, round(1000 / fps))
-            for n, (frame, phase) in enumerate(animation_frames(job, req)):
+            for n, (frame, phase) in enumerate(frames):
                 gif.add(np.ascontiguousarray(_with_caption(frame, req, phase)[..., :3]))
                 yield n + 1, total + 1, "frame"
             gif.close()
@@ -261,11 +269,12 @@ def _gif(job, req, tmp, total, fps=ANIMATION_FPS):
         raise ExportError(f"{req.path}: the GIF does not read back: {problem}")
 
 
-def _mp4(job, req, tmp, total, fps=ANIMATION_FPS):
+def _mp4(job, req, tmp, total, frames=None, fps=ANIMATION_FPS):
     """Frames piped to ffmpeg (H.264); its exit status, its error output and a count
     of the frames in what it wrote decide whether the file is kept."""
     import imageio_ffmpeg
 
+    frames = animation_frames(job, req) if frames is None else frames
     try:
         ffmpeg = imageio_ffmpeg.get_ffmpeg_exe()
     except RuntimeError:  # none bundled (as in the one-folder bundle), none on PATH
@@ -320,7 +329,7 @@ def _mp4(job, req, tmp, total, fps=ANIMATION_FPS):
     errors = StderrTail(proc.stderr)
     finished = False
     try:
-        for n, (frame, phase) in enumerate(animation_frames(job, req)):
+        for n, (frame, phase) in enumerate(frames):
             rgb = np.ascontiguousarray(_with_caption(frame, req, phase)[..., :3])
             try:
                 proc.stdin.write(rgb.data)
