@@ -9,6 +9,8 @@ sources of what it states, as every figure in the app does.
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 
 from ..plan.model import Plan
@@ -107,41 +109,55 @@ def _wrap(draw, text: str, font, width: float) -> list[str]:
 
 def burn_caption(frame: np.ndarray, text: str, sources: str = "") -> np.ndarray:
     """The frame (H x W x 3 or 4, uint8) with the caption on a translucent plate at
-    the bottom, readable on any background; the sources line in smaller type."""
+    the bottom, readable on any background; the sources line in smaller type. The
+    plate is drawn once per caption and size, then blended into each frame."""
+    h, w = frame.shape[:2]
+    plate = _plate(text, sources, w, h)
+    if plate is None:
+        return frame
+    x0, y0, rgb, alpha = plate
+    out = np.array(frame, copy=True)
+    ph, pw = alpha.shape[:2]
+    region = out[y0 : y0 + ph, x0 : x0 + pw, :3].astype(np.float32)
+    region += (rgb - region) * alpha
+    out[y0 : y0 + ph, x0 : x0 + pw, :3] = np.rint(region).astype(np.uint8)
+    return out
+
+
+@functools.lru_cache(maxsize=8)
+def _plate(text: str, sources: str, w: int, h: int):
+    """(x, y, RGB, alpha) of the caption plate for a w x h frame, or None."""
     from PIL import Image, ImageDraw
 
-    from ..imaging import _font  # the project's bundled-or-system font lookup
+    from ..imaging import _font  # the project's font lookup, checked like any file
 
-    h, w = frame.shape[:2]
     px = max(10, round(min(h, w * 0.6) * 0.034))
     font, small = _font(px), _font(max(8, round(px * 0.68)))
-    base = Image.fromarray(np.ascontiguousarray(frame[..., :3]), "RGB").convert("RGBA")
-    layer = Image.new("RGBA", base.size, (0, 0, 0, 0))
-    draw = ImageDraw.Draw(layer)
+    measure = ImageDraw.Draw(Image.new("RGBA", (1, 1)))
     pad = round(px * 0.6)
     max_w = w * 0.86 - 2 * pad
-    rows = [(ln, font) for ln in _wrap(draw, text, font, max_w)]
-    rows += (
-        [(ln, small) for ln in _wrap(draw, sources, small, max_w)] if sources else []
-    )
+    rows = [(ln, font) for ln in _wrap(measure, text, font, max_w)]
+    if sources:
+        rows += [(ln, small) for ln in _wrap(measure, sources, small, max_w)]
     if not rows:
-        return frame
-    heights = [draw.textbbox((0, 0), "Ag", font=f)[3] for _, f in rows]
+        return None
+    heights = [measure.textbbox((0, 0), "Ag", font=f)[3] for _, f in rows]
     gap = round(px * 0.28)
-    box_h = sum(heights) + gap * (len(rows) - 1) + 2 * pad
-    box_w = max(draw.textlength(ln, font=f) for ln, f in rows) + 2 * pad
-    x0 = (w - box_w) / 2
-    y0 = h - box_h - round(h * 0.05)
-    draw.rounded_rectangle(
-        (x0, y0, x0 + box_w, y0 + box_h), radius=pad, fill=(8, 12, 24, 178)
+    box_h = min(h, sum(heights) + gap * (len(rows) - 1) + 2 * pad)
+    box_w = min(
+        w, round(max(measure.textlength(ln, font=f) for ln, f in rows)) + 2 * pad
     )
-    y = y0 + pad
+    layer = Image.new("RGBA", (box_w, box_h), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(layer)
+    draw.rounded_rectangle(
+        (0, 0, box_w - 1, box_h - 1), radius=pad, fill=(8, 12, 24, 178)
+    )
+    y = pad
     for (ln, f), lh in zip(rows, heights, strict=True):
         colour = (240, 244, 252, 255) if f is font else (190, 200, 220, 255)
-        draw.text((x0 + pad, y), ln, font=f, fill=colour)
+        draw.text((pad, y), ln, font=f, fill=colour)
         y += lh + gap
-    out = Image.alpha_composite(base, layer).convert("RGB")
-    result = np.asarray(out)
-    if frame.shape[2] == 4:
-        result = np.dstack([result, frame[..., 3]])
-    return result
+    arr = np.asarray(layer).astype(np.float32)
+    x0 = (w - box_w) // 2
+    y0 = max(0, h - box_h - round(h * 0.05))
+    return x0, y0, arr[..., :3], arr[..., 3:] / 255.0

@@ -147,7 +147,7 @@ class TourFeature(QObject):
 
     def retranslate(self, *_) -> None:
         lang = self.window.model.language
-        self.bundled_menu.setTitle(tr("&Tours"))
+        self.bundled_menu.setTitle(tr("&Built-in tours"))
         for tid, act in self.tour_actions.items():
             tour = self.tours[tid]
             act.setText(f"{tour.title.get(lang)} ({round(tour.duration)} s)")
