@@ -25,20 +25,13 @@ import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from models3d.errors import ExportError, RossError, UsageError
 from models3d.fileio import FileSet, check_destination, expand_path, printable
-from models3d.tour import (
-    PlanLibrary,
-    Tour,
-    TourTimeline,
-    bundled_plans,
-    burn_caption,
-    load_tour,
-    resolve_tour,
-    sources_line,
-    webvtt,
-)
+
+if TYPE_CHECKING:  # the tours load numpy and the plans: only when a job runs
+    from models3d.tour import PlanLibrary, Tour, TourTimeline
 
 FORMATS = ("mp4", "gif")
 DEFAULT_FPS = {"mp4": 30, "gif": 15}
@@ -100,6 +93,8 @@ def tour_frames(req: TourExportRequest, timeline: TourTimeline) -> Iterator:
     whole tour and changes plan when a step needs another one (two off-screen
     renderers alive in one process corrupted memory here, see the report of issue
     16)."""
+    from models3d.tour import burn_caption, sources_line
+
     from ..export.offscreen import StationRenderer
     from .drive import SceneDriver
 
@@ -132,6 +127,8 @@ def tour_frames(req: TourExportRequest, timeline: TourTimeline) -> Iterator:
 def tour_job(req: TourExportRequest, plans: PlanLibrary | None = None):
     """The export as a job: yields (done, total, "frame") per frame, then the path of
     each file written (the video, then its captions)."""
+    from models3d.tour import TourTimeline, bundled_plans, webvtt
+
     from ..export.jobs import ExportRequest, encode_frames
 
     check_request(req)
@@ -213,6 +210,8 @@ def request_from_args(args) -> TourExportRequest:
             f"--size '{printable(str(args.size)[:40])}' is not WIDTHxHEIGHT "
             "(for example 1280x720)"
         )
+    from models3d.tour import load_tour, resolve_tour
+
     fps: float = DEFAULT_FPS[fmt]
     if args.fps is not None:
         try:
@@ -221,7 +220,7 @@ def request_from_args(args) -> TourExportRequest:
             raise UsageError(
                 f"--fps '{printable(str(args.fps)[:20])}' is not a number"
             ) from None
-        if not 1 <= fps <= MAX_FPS or fps != fps:
+        if not 1 <= fps <= MAX_FPS:  # NaN fails this too
             raise UsageError(f"--fps {args.fps} is outside 1–{MAX_FPS}")
     tour = load_tour(resolve_tour(args.tour))
     return TourExportRequest(
