@@ -89,10 +89,9 @@ def check_request(req: TourExportRequest) -> None:
 
 
 def tour_frames(req: TourExportRequest, timeline: TourTimeline) -> Iterator:
-    """(RGBA frame, 0) for every frame of the tour, in order. One renderer serves the
-    whole tour and changes plan when a step needs another one (two off-screen
-    renderers alive in one process corrupted memory here, see the report of issue
-    16)."""
+    """(RGBA frame, 0) for every frame of the tour, in order. One renderer (one GL
+    context) serves the whole tour and changes plan when a step needs another one;
+    before commit 56683be two renderers alive at once corrupted memory here."""
     from models3d.tour import burn_caption, sources_line
 
     from ..export.offscreen import StationRenderer
