@@ -141,7 +141,7 @@ def _plate(text: str, sources: str, w: int, h: int):
         rows += [(ln, small) for ln in _wrap(measure, sources, small, max_w)]
     if not rows:
         return None
-    heights = [measure.textbbox((0, 0), "Ag", font=f)[3] for _, f in rows]
+    heights = [round(measure.textbbox((0, 0), "Ag", font=f)[3]) for _, f in rows]
     gap = round(px * 0.28)
     box_h = min(h, sum(heights) + gap * (len(rows) - 1) + 2 * pad)
     box_w = min(

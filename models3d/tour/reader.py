@@ -10,13 +10,11 @@ against the plans themselves. Any bytes give a tour or that one error.
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 from ..errors import RossError, TourError
 from ..fileio import printable
 from ..plan.model import Plan
-from ..plan.values import ValueReader, join
 from .model import (
     CAPTION_KINDS,
     DEFAULT_EASING,
@@ -33,16 +31,15 @@ from .model import (
     Transition,
 )
 from .plans import PlanLibrary, bundled_plans
+from .values import JsonValues, json_type, parse_json
 
 MAX_FILE_BYTES = 1_000_000
 MAX_STEPS = 500
 MAX_TOUR_SECONDS = 3600.0
 MAX_STEP_SECONDS = 600.0
 MIN_STEP_SECONDS = 0.1
-MAX_CAPTION_CHARS = 600
 MAX_HIGHLIGHTS = 64
 MAX_COORD = 100_000.0  # metres: far beyond any station, still a sane camera
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def read_tour(
@@ -64,11 +61,7 @@ def read_tour(
     except UnicodeDecodeError as exc:
         raise TourError(path, [f"{name}: not UTF-8 text (byte {exc.start})"]) from None
     try:
-        doc = json.loads(
-            text.removeprefix("\ufeff"),
-            object_pairs_hook=_Object,
-            parse_constant=_no_constant,
-        )
+        doc = parse_json(text.removeprefix("\ufeff"))
     except json.JSONDecodeError as exc:
         raise TourError(
             path,
@@ -87,118 +80,13 @@ def read_tour(
     return tour
 
 
-class _Object(dict):
-    """A JSON object that remembers keys given more than once (json keeps the last)."""
-
-    def __init__(self, pairs):
-        super().__init__(pairs)
-        seen: set = set()
-        self.twice: list = []
-        for k, _ in pairs:
-            if k in seen:
-                self.twice.append(k)
-            seen.add(k)
-
-
-def _no_constant(token: str):
-    raise ValueError(f"{token} is not a number JSON allows")
-
-
-def json_type(value) -> str:
-    if isinstance(value, bool):
-        return "true/false"
-    if value is None:
-        return "null"
-    return {
-        dict: "an object",
-        _Object: "an object",
-        list: "a list",
-        str: "text",
-        int: "a number",
-        float: "a number",
-    }.get(type(value), type(value).__name__)
-
-
-class _Reader(ValueReader):
+class _Reader(JsonValues):
     """Walks the JSON document with JSON's words for its values, noting every problem
     (ValueReader's checks of ids, choices and lists are shared with the plan reader)."""
 
     def __init__(self, name: str, plans: PlanLibrary):
         super().__init__(name)
         self.plans = plans
-
-    # ---- values in JSON's words -------------------------------------------------
-
-    def table(self, value, where, required=(), optional=(), free=False) -> dict | None:
-        if not isinstance(value, dict):
-            self.bad(where, f"expected an object, found {json_type(value)}")
-            return None
-        for key in getattr(value, "twice", ()):
-            self.bad(join(where, printable(key)), "given twice")
-        for key in () if free else value:
-            if key not in required and key not in optional:
-                allowed = ", ".join(list(required) + list(optional))
-                self.bad(
-                    join(where, printable(key)),
-                    f"unknown key (allowed here: {allowed})",
-                )
-        for key in required:
-            if key not in value:
-                self.bad(join(where, key), "missing")
-        return value
-
-    def string(self, value, where, allow_empty=False, max_len=4000) -> str:
-        if not isinstance(value, str):
-            self.bad(where, f"expected text, found {json_type(value)}")
-            return ""
-        return super().string(value, where, allow_empty, max_len)
-
-    def number(self, value, where, lo=float("-inf"), hi=float("inf")) -> float | None:
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            self.bad(where, f"expected a number, found {json_type(value)}")
-            return None
-        return super().number(value, where, lo, hi)
-
-    def flag(self, value, where) -> bool:
-        if not isinstance(value, bool):
-            self.bad(where, f"expected true or false, found {json_type(value)}")
-            return False
-        return value
-
-    def prose(self, value, where, max_len=MAX_CAPTION_CHARS) -> str:
-        s = self.string(value, where, max_len=max_len)
-        if _CONTROL.search(s):
-            self.bad(
-                where,
-                "contains a control character or a line break (captions "
-                "are one paragraph; the player wraps them)",
-            )
-        return s
-
-    def text(self, value, where) -> Text | None:
-        t = self.table(value, where, ("en", "ru"))
-        if t is None:
-            return None
-        return Text(
-            self.prose(t["en"], join(where, "en")) if "en" in t else "",
-            self.prose(t["ru"], join(where, "ru")) if "ru" in t else "",
-        )
-
-    def id_list(self, value, where, limit: int) -> list[str]:
-        if not isinstance(value, list):
-            self.bad(where, f"expected a list, found {json_type(value)}")
-            return []
-        if len(value) > limit:
-            self.bad(where, f"{len(value)} entries; at most {limit}")
-            return []
-        out: list[str] = []
-        for i, item in enumerate(value):
-            s = self.string(item, f"{where}[{i}]")
-            if s in out:
-                self.bad(f"{where}[{i}]", f"'{printable(s)}' is listed twice")
-            elif s:
-                out.append(s)
-        return out
 
     # ---- document -------------------------------------------------------------
 
