@@ -56,6 +56,8 @@ bench: $(STAMP) $(QM)
 	xvfb-run -a -s "-screen 0 1920x1200x24" $(PY) bench/export.py
 	xvfb-run -a -s "-screen 0 1920x1200x24" $(PY) bench/picking.py --draw
 	$(PY) bench/orbit.py
+	xvfb-run -a -s "-screen 0 1920x1200x24" $(PY) bench/orbit_view.py
+	xvfb-run -a -s "-screen 0 1920x1200x24" $(PY) bench/tour.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis *.egg-info

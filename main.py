@@ -9,6 +9,11 @@
                           [--transparent] [--format png|jpg|tiff|webp|gif|mp4|...]
                           --out PATH     pictures, animations and 3D (glb, obj, stl)
     python main.py inspect FILE [--json] check a 3D model before importing it
+    python main.py orbit --plan PLAN [--json] [--map FILE]
+                                         what the plan's orbit means, in numbers
+    python main.py tour --tour ID|FILE --out FILE.mp4 [--size WxH] [--fps N]
+                        [--burn-captions] [--lang en|ru]
+                                         a guided tour as a video with WebVTT captions
 
 PLAN is a bundled plan id (see `plans`) or the path of a plan file. Errors go to stderr
 in one line (a broken plan file: one line per problem) with exit code 2; SIGINT and
@@ -177,8 +182,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_arguments(p_exp)  # camera, look and animation timing
     from models3d import orbit_cli
+    from ui.tours import export as tour_cli  # imports no Qt until a tour is rendered
 
     orbit_cli.add_parser(sub)
+    tour_cli.add_parser(sub)
     p_ins = sub.add_parser("inspect", help="check a 3D model file before importing it")
     p_ins.add_argument("file", help="a glTF/GLB, OBJ, STL or PLY file")
     p_ins.add_argument("--json", action="store_true", help="print JSON")
@@ -352,6 +359,12 @@ def _planned(out, fmt: str, phases: list[int], count: int) -> list:
     return targets
 
 
+def cmd_tour(args) -> int:
+    from ui.tours import export as tour_cli
+
+    return tour_cli.run(args, display_problem)
+
+
 def cmd_orbit(args) -> int:
     from models3d import orbit_cli
 
@@ -454,6 +467,7 @@ def _main(argv) -> int:
         "export": cmd_export,
         "inspect": cmd_inspect,
         "orbit": cmd_orbit,
+        "tour": cmd_tour,
     }.get(args.command, cmd_desktop if _desktop_asked(args) else cmd_gui)
     if not stdout_open and handler is not cmd_gui:
         return _fail("standard output is closed; nothing can be printed")
