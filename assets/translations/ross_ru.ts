@@ -212,6 +212,50 @@
       <translation>&amp;Пауза</translation>
     </message>
     <message>
+      <source>Camera files (*.camera.json);;JSON files (*.json)</source>
+      <translation>Файлы камеры (*.camera.json);;Файлы JSON (*.json)</translation>
+    </message>
+    <message>
+      <source>Sav&amp;e camera...</source>
+      <translation>Со&amp;хранить камеру...</translation>
+    </message>
+    <message>
+      <source>Save the view's camera to a file; export --camera FILE renders from it</source>
+      <translation>Сохранить камеру вида в файл; export --camera ФАЙЛ рисует с неё</translation>
+    </message>
+    <message>
+      <source>Load sa&amp;ved camera...</source>
+      <translation>За&amp;грузить камеру...</translation>
+    </message>
+    <message>
+      <source>Move the view's camera to one saved in a file</source>
+      <translation>Поставить камеру вида так, как она сохранена в файле</translation>
+    </message>
+    <message>
+      <source>Save camera</source>
+      <translation>Сохранить камеру</translation>
+    </message>
+    <message>
+      <source>Load camera</source>
+      <translation>Загрузить камеру</translation>
+    </message>
+    <message>
+      <source>The camera could not be saved</source>
+      <translation>Не удалось сохранить камеру</translation>
+    </message>
+    <message>
+      <source>Camera saved to</source>
+      <translation>Камера сохранена в</translation>
+    </message>
+    <message>
+      <source>The camera could not be loaded</source>
+      <translation>Не удалось загрузить камеру</translation>
+    </message>
+    <message>
+      <source>Camera loaded from</source>
+      <translation>Камера загружена из</translation>
+    </message>
+    <message>
       <source>Show all modules</source>
       <translation>Показать все модули</translation>
     </message>
@@ -476,120 +520,80 @@
       <translation>Интерпретация</translation>
     </message>
     <message>
-      <source>&amp;Tours</source>
-      <translation type="unfinished" />
+      <source>&amp;Built-in tours</source>
+      <translation>&amp;Встроенные экскурсии</translation>
     </message>
     <message>
       <source>Open tour file</source>
-      <translation type="unfinished" />
+      <translation>Открыть файл экскурсии</translation>
     </message>
     <message>
       <source>Tours (*.tour.json *.json);;All files (*)</source>
-      <translation type="unfinished" />
+      <translation>Экскурсии (*.tour.json *.json);;Все файлы (*)</translation>
     </message>
     <message>
       <source>The tour file could not be opened</source>
-      <translation type="unfinished" />
+      <translation>Не удалось открыть файл экскурсии</translation>
     </message>
     <message>
       <source>&amp;Play tour</source>
-      <translation type="unfinished" />
+      <translation>&amp;Запустить экскурсию</translation>
     </message>
     <message>
       <source>Play the chosen tour; pause it</source>
-      <translation type="unfinished" />
+      <translation>Запустить выбранную экскурсию или поставить её на паузу</translation>
     </message>
     <message>
       <source>Pre&amp;vious step</source>
-      <translation type="unfinished" />
+      <translation>П&amp;редыдущий шаг</translation>
     </message>
     <message>
       <source>Ne&amp;xt step</source>
-      <translation type="unfinished" />
+      <translation>С&amp;ледующий шаг</translation>
     </message>
     <message>
       <source>&amp;Leave the tour</source>
-      <translation type="unfinished" />
+      <translation>&amp;Выйти из экскурсии</translation>
     </message>
     <message>
       <source>Stop the tour and go back to where you were</source>
-      <translation type="unfinished" />
+      <translation>Остановить экскурсию и вернуться туда, где вы были</translation>
     </message>
     <message>
       <source>&amp;Open tour file...</source>
-      <translation type="unfinished" />
+      <translation>&amp;Открыть файл экскурсии...</translation>
     </message>
     <message>
       <source>Play a tour file (*.tour.json)</source>
-      <translation type="unfinished" />
+      <translation>Воспроизвести файл экскурсии (*.tour.json)</translation>
     </message>
     <message>
       <source>Tour &amp;editor...</source>
-      <translation type="unfinished" />
+      <translation>&amp;Редактор экскурсий...</translation>
     </message>
     <message>
       <source>Record views, write captions, reorder steps, save tour files</source>
-      <translation type="unfinished" />
+      <translation>Записать виды, написать подписи, переставить шаги, сохранить файлы экскурсий</translation>
     </message>
     <message>
       <source>E&amp;xport tour video...</source>
-      <translation type="unfinished" />
+      <translation>&amp;Экспорт видео экскурсии...</translation>
     </message>
     <message>
       <source>The tour as an MP4 or GIF with a WebVTT caption file</source>
-      <translation type="unfinished" />
+      <translation>Экскурсия в виде MP4 или GIF с файлом субтитров WebVTT</translation>
     </message>
     <message>
       <source>&amp;Pause tour</source>
-      <translation type="unfinished" />
+      <translation>&amp;Пауза экскурсии</translation>
     </message>
     <message>
       <source>Unreadable settings were reset: {0}</source>
       <translation>Сброшены нечитаемые настройки: {0}</translation>
     </message>
     <message>
-      <source>Camera files (*.camera.json);;JSON files (*.json)</source>
-      <translation>Файлы камеры (*.camera.json);;Файлы JSON (*.json)</translation>
-    </message>
-    <message>
-      <source>Sav&amp;e camera...</source>
-      <translation>Со&amp;хранить камеру...</translation>
-    </message>
-    <message>
-      <source>Save the view's camera to a file; export --camera FILE renders from it</source>
-      <translation>Сохранить камеру вида в файл; export --camera ФАЙЛ рисует с неё</translation>
-    </message>
-    <message>
-      <source>Load sa&amp;ved camera...</source>
-      <translation>За&amp;грузить камеру...</translation>
-    </message>
-    <message>
-      <source>Move the view's camera to one saved in a file</source>
-      <translation>Поставить камеру вида так, как она сохранена в файле</translation>
-    </message>
-    <message>
-      <source>Save camera</source>
-      <translation>Сохранить камеру</translation>
-    </message>
-    <message>
-      <source>Load camera</source>
-      <translation>Загрузить камеру</translation>
-    </message>
-    <message>
-      <source>The camera could not be saved</source>
-      <translation>Не удалось сохранить камеру</translation>
-    </message>
-    <message>
-      <source>Camera saved to</source>
-      <translation>Камера сохранена в</translation>
-    </message>
-    <message>
-      <source>The camera could not be loaded</source>
-      <translation>Не удалось загрузить камеру</translation>
-    </message>
-    <message>
-      <source>Camera loaded from</source>
-      <translation>Камера загружена из</translation>
+      <source>Settings are kept for this run only: {0}</source>
+      <translation>Настройки хранятся только до выхода: {0}</translation>
     </message>
   </context>
   <context>
@@ -702,18 +706,6 @@
       <translation>Подпись: план, этап, дата и источники</translation>
     </message>
     <message>
-      <source>As in the view</source>
-      <translation>Как на экране</translation>
-    </message>
-    <message>
-      <source>Fit the station (iso)</source>
-      <translation>Вся станция (изометрия)</translation>
-    </message>
-    <message>
-      <source>Camera</source>
-      <translation>Камера</translation>
-    </message>
-    <message>
       <source>Choose...</source>
       <translation>Выбрать...</translation>
     </message>
@@ -754,6 +746,14 @@
       <translation>Отмена</translation>
     </message>
     <message>
+      <source>As in the view</source>
+      <translation>Как на экране</translation>
+    </message>
+    <message>
+      <source>Fit the station (iso)</source>
+      <translation>Вся станция (изометрия)</translation>
+    </message>
+    <message>
       <source>Front view</source>
       <translation>Вид спереди</translation>
     </message>
@@ -778,8 +778,16 @@
       <translation>Углы</translation>
     </message>
     <message>
+      <source>framed</source>
+      <translation>по размеру кадра</translation>
+    </message>
+    <message>
       <source>Whole station</source>
       <translation>Вся станция</translation>
+    </message>
+    <message>
+      <source>Camera</source>
+      <translation>Камера</translation>
     </message>
     <message>
       <source>Zoom</source>
@@ -857,13 +865,21 @@
       <source>Choose a camera file, or another camera.</source>
       <translation>Выберите файл камеры или другую камеру.</translation>
     </message>
-    <message>
-      <source>framed</source>
-      <translation>по размеру кадра</translation>
-    </message>
   </context>
   <context>
     <name>help</name>
+    <message>
+      <source>See how the planned Russian Orbital Station (ROS, earlier ROSS) is meant to come together, module by module, with every figure tied to its sources.</source>
+      <translation>Как должна собираться планируемая Российская орбитальная станция (РОС, ранее РОСС) — модуль за модулем, и у каждой цифры есть источник.</translation>
+    </message>
+    <message>
+      <source>the plans are compiled from public reports; each plan lists its sources with outlet, date and address, and each figure names the sources it comes from and how sure they are. Layouts that no source gives are marked as interpretation.</source>
+      <translation>планы составлены по открытым публикациям; в каждом плане перечислены источники с изданием, датой и адресом, а у каждой величины указаны её источники и степень уверенности. Компоновки, которых нет ни в одном источнике, помечены как интерпретация.</translation>
+    </message>
+    <message>
+      <source>ROSS Explorer is MIT-licensed. It uses Qt for Python (PySide6, LGPLv3), pyqtgraph (MIT), PyOpenGL (BSD), NumPy and SciPy (BSD), trimesh (MIT), psygnal (BSD), Pillow (MIT-CMU), imageio-ffmpeg (BSD; its ffmpeg binary is LGPL/GPL) and DracoPy (Apache 2.0). Exported web pages carry three.js (MIT). Country outlines: Natural Earth (public domain); Earth images: NASA Blue Marble and City Lights (public domain).</source>
+      <translation>ROSS Explorer распространяется по лицензии MIT. Программа использует Qt for Python (PySide6, LGPLv3), pyqtgraph (MIT), PyOpenGL (BSD), NumPy и SciPy (BSD), trimesh (MIT), psygnal (BSD), Pillow (MIT-CMU), imageio-ffmpeg (BSD; его программа ffmpeg — LGPL/GPL) и DracoPy (Apache 2.0). Экспортированные веб-страницы содержат three.js (MIT). Контуры стран: Natural Earth (общественное достояние); снимки Земли: NASA Blue Marble и City Lights (общественное достояние).</translation>
+    </message>
     <message>
       <source>View</source>
       <translation>Вид</translation>
@@ -887,10 +903,6 @@
     <message>
       <source>Licences</source>
       <translation>Лицензии</translation>
-    </message>
-    <message>
-      <source>ROSS Explorer is MIT-licensed. It uses Qt for Python (PySide6, LGPLv3), pyqtgraph (MIT), PyOpenGL (BSD), NumPy and SciPy (BSD), trimesh (MIT), psygnal (BSD), Pillow (MIT-CMU), imageio-ffmpeg (BSD; its ffmpeg binary is LGPL/GPL) and DracoPy (Apache 2.0). Exported web pages carry three.js (MIT). Country outlines: Natural Earth (public domain); Earth images: NASA Blue Marble and City Lights (public domain).</source>
-      <translation>ROSS Explorer распространяется по лицензии MIT. Программа использует Qt for Python (PySide6, LGPLv3), pyqtgraph (MIT), PyOpenGL (BSD), NumPy и SciPy (BSD), trimesh (MIT), psygnal (BSD), Pillow (MIT-CMU), imageio-ffmpeg (BSD; его программа ffmpeg — LGPL/GPL) и DracoPy (Apache 2.0). Экспортированные веб-страницы содержат three.js (MIT). Контуры стран: Natural Earth (общественное достояние); снимки Земли: NASA Blue Marble и City Lights (общественное достояние).</translation>
     </message>
     <message>
       <source>left-drag</source>
@@ -941,16 +953,8 @@
       <translation>перейти к этапу</translation>
     </message>
     <message>
-      <source>See how the planned Russian Orbital Station (ROS, earlier ROSS) is meant to come together, module by module, with every figure tied to its sources.</source>
-      <translation>Как должна собираться планируемая Российская орбитальная станция (РОС, ранее РОСС) — модуль за модулем, и у каждой цифры есть источник.</translation>
-    </message>
-    <message>
       <source>Data</source>
       <translation>Данные</translation>
-    </message>
-    <message>
-      <source>the plans are compiled from public reports; each plan lists its sources with outlet, date and address, and each figure names the sources it comes from and how sure they are. Layouts that no source gives are marked as interpretation.</source>
-      <translation>планы составлены по открытым публикациям; в каждом плане перечислены источники с изданием, датой и адресом, а у каждой величины указаны её источники и степень уверенности. Компоновки, которых нет ни в одном источнике, помечены как интерпретация.</translation>
     </message>
     <message>
       <source>Newest date in the data</source>
@@ -1215,10 +1219,6 @@
       <translation>Контур: {0}</translation>
     </message>
     <message>
-      <source>none</source>
-      <translation>нет</translation>
-    </message>
-    <message>
       <source>km</source>
       <translation>км</translation>
     </message>
@@ -1295,6 +1295,10 @@
       <translation>Земля неподвижна, орбита и Солнце вращаются вокруг неё</translation>
     </message>
     <message>
+      <source>none</source>
+      <translation>нет</translation>
+    </message>
+    <message>
       <source>in the Earth's shadow</source>
       <translation>в тени Земли</translation>
     </message>
@@ -1303,8 +1307,20 @@
       <translation>на солнце</translation>
     </message>
     <message>
+      <source>Inclination {0}°, altitude {1} km, period {2} min</source>
+      <translation>Наклонение {0}°, высота {1} км, период {2} мин</translation>
+    </message>
+    <message>
       <source>“{0}” states no orbit, so there is nothing to draw here. The orbit view shows the plans that give an inclination (the ROS plans).</source>
       <translation>В плане «{0}» орбита не указана, поэтому здесь нечего показать. Окно орбиты показывает планы, где задано наклонение (планы РОС).</translation>
+    </message>
+    <message>
+      <source>Beta {0}° · {1} min in shadow per orbit · station {2}</source>
+      <translation>Бета {0}° · {1} мин в тени за виток · станция {2}</translation>
+    </message>
+    <message>
+      <source>(the plan gives no altitude: {0} km assumed)</source>
+      <translation>(в плане нет высоты: принято {0} км)</translation>
     </message>
     <message>
       <source>Playing speed: real seconds per orbit</source>
@@ -1329,18 +1345,6 @@
     <message>
       <source>1 orbit in {0:g} s</source>
       <translation>1 виток за {0:g} с</translation>
-    </message>
-    <message>
-      <source>Inclination {0}°, altitude {1} km, period {2} min</source>
-      <translation>Наклонение {0}°, высота {1} км, период {2} мин</translation>
-    </message>
-    <message>
-      <source>Beta {0}° · {1} min in shadow per orbit · station {2}</source>
-      <translation>Бета {0}° · {1} мин в тени за виток · станция {2}</translation>
-    </message>
-    <message>
-      <source>(the plan gives no altitude: {0} km assumed)</source>
-      <translation>(в плане нет высоты: принято {0} км)</translation>
     </message>
   </context>
   <context>
@@ -1736,39 +1740,71 @@
     <name>tours</name>
     <message>
       <source>Tour editor</source>
-      <translation type="unfinished" />
+      <translation>Редактор экскурсий</translation>
+    </message>
+    <message>
+      <source>the station</source>
+      <translation>станцию</translation>
+    </message>
+    <message>
+      <source>Save tour</source>
+      <translation>Сохранить экскурсию</translation>
+    </message>
+    <message>
+      <source>Tours (*.tour.json)</source>
+      <translation>Экскурсии (*.tour.json)</translation>
+    </message>
+    <message>
+      <source>Open tour</source>
+      <translation>Открыть экскурсию</translation>
+    </message>
+    <message>
+      <source>Tours (*.tour.json *.json)</source>
+      <translation>Экскурсии (*.tour.json *.json)</translation>
+    </message>
+    <message>
+      <source>New tour</source>
+      <translation>Новая экскурсия</translation>
+    </message>
+    <message>
+      <source>Keyframe: centre ({0}, {1}, {2}) m, distance {3} m, elevation {4}°, azimuth {5}°</source>
+      <translation>Ключевой кадр: центр ({0}, {1}, {2}) м, расстояние {3} м, высота {4}°, азимут {5}°</translation>
+    </message>
+    <message>
+      <source>Frames {0} from the {1} view</source>
+      <translation>Кадрирует {0}, вид {1}</translation>
     </message>
     <message>
       <source>Tour id</source>
-      <translation type="unfinished" />
+      <translation>Идентификатор экскурсии</translation>
     </message>
     <message>
       <source>Title (English)</source>
-      <translation type="unfinished" />
+      <translation>Название (по-английски)</translation>
     </message>
     <message>
       <source>Title (Russian)</source>
-      <translation type="unfinished" />
+      <translation>Название (по-русски)</translation>
     </message>
     <message>
       <source>Docking from</source>
-      <translation type="unfinished" />
+      <translation>Стыковка из</translation>
     </message>
     <message>
       <source>Camera moves during the whole step</source>
-      <translation type="unfinished" />
+      <translation>Камера движется весь шаг</translation>
     </message>
     <message>
       <source>Record view</source>
-      <translation type="unfinished" />
+      <translation>Записать вид</translation>
     </message>
     <message>
       <source>Frame</source>
-      <translation type="unfinished" />
+      <translation>Кадрировать</translation>
     </message>
     <message>
       <source>Show the orbit view</source>
-      <translation type="unfinished" />
+      <translation>Показать вид орбиты</translation>
     </message>
     <message>
       <source>Plan</source>
@@ -1780,19 +1816,19 @@
     </message>
     <message>
       <source>Transition</source>
-      <translation type="unfinished" />
+      <translation>Переход</translation>
     </message>
     <message>
       <source>Duration</source>
-      <translation type="unfinished" />
+      <translation>Длительность</translation>
     </message>
     <message>
       <source>Camera move</source>
-      <translation type="unfinished" />
+      <translation>Движение камеры</translation>
     </message>
     <message>
       <source>Easing</source>
-      <translation type="unfinished" />
+      <translation>Сглаживание</translation>
     </message>
     <message>
       <source>Camera</source>
@@ -1800,11 +1836,11 @@
     </message>
     <message>
       <source>Caption (English)</source>
-      <translation type="unfinished" />
+      <translation>Подпись (по-английски)</translation>
     </message>
     <message>
       <source>Caption (Russian)</source>
-      <translation type="unfinished" />
+      <translation>Подпись (по-русски)</translation>
     </message>
     <message>
       <source>Sources</source>
@@ -1812,39 +1848,19 @@
     </message>
     <message>
       <source>Caption kind</source>
-      <translation type="unfinished" />
+      <translation>Вид подписи</translation>
     </message>
     <message>
       <source>Highlight</source>
-      <translation type="unfinished" />
+      <translation>Подсветить</translation>
     </message>
     <message>
       <source>Display mode</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>the station</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Save tour</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Tours (*.tour.json)</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Open tour</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Tours (*.tour.json *.json)</source>
-      <translation type="unfinished" />
+      <translation>Режим отображения</translation>
     </message>
     <message>
       <source>Add step</source>
-      <translation type="unfinished" />
+      <translation>Добавить шаг</translation>
     </message>
     <message>
       <source>Remove</source>
@@ -1852,67 +1868,55 @@
     </message>
     <message>
       <source>Up</source>
-      <translation type="unfinished" />
+      <translation>Выше</translation>
     </message>
     <message>
       <source>Down</source>
-      <translation type="unfinished" />
+      <translation>Ниже</translation>
     </message>
     <message>
       <source>New</source>
-      <translation type="unfinished" />
+      <translation>Новая</translation>
     </message>
     <message>
       <source>Open...</source>
-      <translation type="unfinished" />
+      <translation>Открыть...</translation>
     </message>
     <message>
       <source>Save...</source>
-      <translation type="unfinished" />
+      <translation>Сохранить...</translation>
     </message>
     <message>
       <source>Preview step</source>
-      <translation type="unfinished" />
+      <translation>Просмотреть шаг</translation>
     </message>
     <message>
       <source>Play tour</source>
-      <translation type="unfinished" />
+      <translation>Запустить экскурсию</translation>
     </message>
     <message>
       <source>Close</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>New tour</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Keyframe: centre ({0}, {1}, {2}) m, distance {3} m, elevation {4}°, azimuth {5}°</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Frames {0} from the {1} view</source>
-      <translation type="unfinished" />
+      <translation>Закрыть</translation>
     </message>
     <message>
       <source>Export tour video</source>
-      <translation type="unfinished" />
+      <translation>Экспорт видео экскурсии</translation>
     </message>
     <message>
       <source>Tour</source>
-      <translation type="unfinished" />
+      <translation>Экскурсия</translation>
     </message>
     <message>
       <source>MP4 video (H.264)</source>
-      <translation type="unfinished" />
+      <translation>Видео MP4 (H.264)</translation>
     </message>
     <message>
       <source>Animated GIF</source>
-      <translation type="unfinished" />
+      <translation>Анимированный GIF</translation>
     </message>
     <message>
       <source>Format</source>
-      <translation type="unfinished" />
+      <translation>Формат</translation>
     </message>
     <message>
       <source>Size</source>
@@ -1920,19 +1924,19 @@
     </message>
     <message>
       <source> frames/s</source>
-      <translation type="unfinished" />
+      <translation> кадр/с</translation>
     </message>
     <message>
       <source>Frame rate</source>
-      <translation type="unfinished" />
+      <translation>Частота кадров</translation>
     </message>
     <message>
       <source>Burn the captions into the picture</source>
-      <translation type="unfinished" />
+      <translation>Впечатать подписи в изображение</translation>
     </message>
     <message>
       <source>Caption language</source>
-      <translation type="unfinished" />
+      <translation>Язык подписей</translation>
     </message>
     <message>
       <source>Choose...</source>
@@ -1944,15 +1948,15 @@
     </message>
     <message>
       <source>Export tour to</source>
-      <translation type="unfinished" />
+      <translation>Экспортировать экскурсию в</translation>
     </message>
     <message>
       <source>{0} s, {1} frames, with a WebVTT caption file beside the video.</source>
-      <translation type="unfinished" />
+      <translation>{0} с, {1} кадров, рядом с видео — файл субтитров WebVTT.</translation>
     </message>
     <message>
       <source>current</source>
-      <translation>действующий</translation>
+      <translation>текущая</translation>
     </message>
     <message>
       <source>Exporting {0}...</source>
@@ -1964,15 +1968,15 @@
     </message>
     <message>
       <source>The tour video failed</source>
-      <translation type="unfinished" />
+      <translation>Не удалось сделать видео экскурсии</translation>
     </message>
     <message>
       <source>Exported {0}</source>
-      <translation type="unfinished" />
+      <translation>Экспортировано: {0}</translation>
     </message>
     <message>
       <source>Step {0} of {1} · Esc leaves the tour</source>
-      <translation type="unfinished" />
+      <translation>Шаг {0} из {1} · Esc — выход из экскурсии</translation>
     </message>
   </context>
 </TS>
