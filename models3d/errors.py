@@ -16,8 +16,9 @@ class RossError(Exception):
     """A problem with something the user gave us; str(exc) is the message to show."""
 
 
-class PlanError(RossError):
-    """A plan file that cannot be used; `problems` lists every reason."""
+class FileProblemsError(RossError):
+    """A file that cannot be used, with every reason found in it (`problems`): the
+    message is the file's name and the count, then one line per problem."""
 
     def __init__(self, path: str | Path, problems: list[str]):
         self.path = str(path)
@@ -25,6 +26,10 @@ class PlanError(RossError):
         count = len(self.problems)
         head = f"{Path(self.path).name}: {count} problem" + ("s" if count != 1 else "")
         super().__init__(head + "\n" + "\n".join(f"  - {p}" for p in self.problems))
+
+
+class PlanError(FileProblemsError):
+    """A plan file that cannot be used; `problems` lists every reason."""
 
 
 class ImportRefusedError(RossError):
@@ -39,12 +44,5 @@ class UsageError(RossError):
     """A value on the command line or in settings that cannot be used."""
 
 
-class TourError(RossError):
+class TourError(FileProblemsError):
     """A tour file that cannot be used; `problems` lists every reason (as PlanError)."""
-
-    def __init__(self, path: str | Path, problems: list[str]):
-        self.path = str(path)
-        self.problems = list(problems)
-        count = len(self.problems)
-        head = f"{Path(self.path).name}: {count} problem" + ("s" if count != 1 else "")
-        super().__init__(head + "\n" + "\n".join(f"  - {p}" for p in self.problems))
