@@ -98,6 +98,7 @@ class StationScene(QObject):
 
     def _on_plan_changed(self) -> None:
         self.clear()
+        _give_back_freed_memory()
         model = self.model
         plan = model.plan
         if plan is None:
@@ -332,3 +333,20 @@ class StationScene(QObject):
 
     def triangles(self) -> int:
         return self.model.triangles()
+
+
+def _give_back_freed_memory() -> None:
+    """Return the heap the old plan's vertex arrays freed to the system. A detailed
+    plan frees tens of MB when another opens; glibc keeps such memory in its arenas,
+    so without this the process's resident size drifts up and down by that much."""
+    import ctypes
+    import ctypes.util
+
+    name = ctypes.util.find_library("c")
+    try:
+        libc = ctypes.CDLL(name) if name else None
+        trim = getattr(libc, "malloc_trim", None)
+    except OSError:
+        trim = None
+    if trim is not None:  # glibc only; elsewhere the allocator decides
+        trim(0)

@@ -48,4 +48,11 @@ def test_ten_thousand_phase_changes_and_200_plan_switches(window, qtbot):
     grown = _rss_mb() - start
     assert changes == 10_000
     assert ModuleItem.live >= len(win.model.plan.modules)
-    assert grown < 20, f"memory grew by {grown:.1f} MB"
+    # (Python-level growth, numpy arrays included, is held under 3 MB over 50 plan
+    # switches by tests/gl/test_picking_camera.py with tracemalloc)
+    # the process as a whole: Mesa keeps freed GL buffers in its own cache and the
+    # detailed plans' buffers are 30-60 MB, so the resident size swings by up to about
+    # one plan's buffers between two identical states (measured: -10..+29 MB over 200
+    # switches, with no trend); a leak of a plan's buffers per switch would pass this
+    # within a few switches
+    assert grown < 64, f"memory grew by {grown:.1f} MB"
