@@ -347,9 +347,7 @@ def test_labels_are_drawn_in_exports_with_the_same_layout(tmp_path, gl_display, 
         r.set_phase(len(plan.phases) - 1)
         px = r.picture(800, 500)
         proj = Projector(r.view)
-        anchors = labels.label_anchors(
-            r.model, labels.module_transforms(r.scene), proj.eye
-        )
+        anchors = labels.label_anchors(r.model, labels.module_transforms(r.scene), proj)
         layout = labels.place_labels(r.model, proj, anchors, labels.Style(1.0))
     finally:
         r.close()

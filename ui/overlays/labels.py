@@ -18,8 +18,8 @@ from PySide6.QtGui import (
 from models3d.label_layout import (
     LabelRequest,
     PlacedLabel,
+    anchor_candidates,
     layout_labels,
-    top_points,
     visible_anchor,
 )
 from models3d.plan import text
@@ -37,6 +37,8 @@ from .painting import (
     length_text,
     plate,
 )
+
+ANCHOR_MARGIN_PX = 3.0  # an anchor keeps this far inside its module's outline
 
 
 def tr(s: str) -> str:
@@ -56,14 +58,21 @@ def module_transforms(scene) -> dict[str, np.ndarray]:
     }
 
 
-def label_anchors(model: ViewerModel, transforms: dict, eye, see: bool = True) -> dict:
-    """A world anchor per module: on top of it, where the eye sees it when `see`
-    (a few rays per module), else simply its top."""
-    out = {}
-    for mid, t in transforms.items():
-        points = top_points(model.meshes(mid), t)
-        out[mid] = visible_anchor(mid, points, eye, model.pick) if see else points[0]
-    return out
+def label_anchors(model: ViewerModel, transforms: dict, projector: Projector) -> dict:
+    """A world anchor per module: the point of its surface the eye sees near its
+    middle, at least ANCHOR_MARGIN_PX inside its outline where it can be (a few rays
+    per module; models3d.label_layout.visible_anchor)."""
+    spread = ANCHOR_MARGIN_PX / max(projector.focal_px, 1e-6)
+    return {
+        mid: visible_anchor(
+            mid,
+            anchor_candidates(model.meshes(mid), t),
+            projector.eye,
+            model.pick,
+            spread,
+        )
+        for mid, t in transforms.items()
+    }
 
 
 def figure_captions(model: ViewerModel) -> dict[str, tuple[np.ndarray, str]]:
@@ -164,12 +173,16 @@ def draw_picture_overlays(
     if not model.labels and not captions:
         return px
     h, w = px.shape[:2]
-    buf = np.ascontiguousarray(px, dtype=np.uint8).copy()
-    img = QImage(buf.data, w, h, 4 * w, QImage.Format.Format_RGBA8888)
+    # the image owns its pixels: a QImage made on a Python buffer may outlive that
+    # buffer's memory, and painting then writes into freed memory
+    img = QImage(w, h, QImage.Format.Format_RGBA8888)
+    bits = np.frombuffer(img.bits(), dtype=np.uint8).reshape(h, img.bytesPerLine())
+    bits[:, : w * 4] = px.reshape(h, w * 4)
+    del bits
     style = Style(max(1.0, h / 1080))
     projector = Projector(view)
     anchors = (
-        label_anchors(model, module_transforms(scene), projector.eye)
+        label_anchors(model, module_transforms(scene), projector)
         if model.labels
         else {}
     )
@@ -183,5 +196,5 @@ def draw_picture_overlays(
         )
     finally:
         painter.end()
-    out = np.frombuffer(img.constBits(), dtype=np.uint8, count=h * w * 4)
-    return out.reshape(h, w, 4).copy()
+    out = np.frombuffer(img.constBits(), dtype=np.uint8).reshape(h, img.bytesPerLine())
+    return out[:, : w * 4].reshape(h, w, 4).copy()

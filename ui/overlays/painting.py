@@ -67,8 +67,11 @@ class Projector:
     def __init__(self, view):
         w, h = max(int(view.width()), 1), max(int(view.height()), 1)
         full = (0, 0, w, h)
-        m = view.projectionMatrix(full, full) * view.viewMatrix()
+        proj = view.projectionMatrix(full, full)
+        m = proj * view.viewMatrix()
         self.matrix = np.array(m.data(), dtype=np.float64).reshape(4, 4).T
+        # pixels per unit of tan(angle) off the view axis: a pixel's angular size
+        self.focal_px = float(proj.data()[0]) * w / 2
         rot = np.array(view.viewMatrix().data(), dtype=np.float64).reshape(4, 4).T
         self.right = rot[0, :3]  # the camera's x axis in world space
         self.width, self.height = w, h

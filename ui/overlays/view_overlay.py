@@ -90,8 +90,8 @@ class ViewOverlays(QObject):
             model.language_changed,
         ):
             on(signal, self.update)
+        on(model.plan_changed, self._on_plan_changed)
         for signal in (
-            model.plan_changed,
             model.hidden_changed,
             model.override_changed,
             model.references_changed,
@@ -118,7 +118,7 @@ class ViewOverlays(QObject):
 
     def _on_option_changed(self, name: str, _value) -> None:
         if name == "antialiasing":  # the window makes a new view once this returns
-            QTimer.singleShot(0, lambda: self.attach(self.window.view))
+            QTimer.singleShot(0, self, lambda: self.attach(self.window.view))
 
     def update(self, *_) -> None:
         if self.widget is not None:
@@ -229,6 +229,10 @@ class ViewOverlays(QObject):
         self._anchor_local = {}
         self.update()
 
+    def _on_plan_changed(self) -> None:
+        self.points = []  # points of another station
+        self._forget_anchors()
+
     def _on_phase_changed(self, *_) -> None:
         self._forget_anchors()
         if getattr(self.window.scene, "animating", False):
@@ -263,7 +267,7 @@ class ViewOverlays(QObject):
         transforms = labels.module_transforms(self.window.scene)
         missing = {m: t for m, t in transforms.items() if m not in self._anchor_local}
         if missing:  # rays only for modules not checked since the camera rested
-            found = labels.label_anchors(self.model, missing, projector.eye)
+            found = labels.label_anchors(self.model, missing, projector)
             for mid, p in found.items():
                 inv = np.linalg.inv(missing[mid])
                 self._anchor_local[mid] = inv[:3, :3] @ p + inv[:3, 3]
