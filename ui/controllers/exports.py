@@ -37,6 +37,15 @@ class ExportController(QObject):
         return pics if pics and Path(pics).is_dir() else str(Path.home())
 
     def _with_view_content(self, req) -> None:
+        m = self.model
+        # what the view draws: labels and the scale figures (a choice made in the
+        # export dialog, in req.overlays, wins)
+        req.overlays = {
+            "labels": m.labels,
+            "human": m.overlays["human"],
+            "iss": m.overlays["iss"],
+            **req.overlays,
+        }
         req.overrides = dict(self.model.overrides)
         req.references = {
             rid: r for rid, r in self.model.references.items() if r.visible
