@@ -5,7 +5,7 @@ ViewerModel. Flows live in controllers (imports, exports); views listen to the m
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QActionGroup, QSurfaceFormat
+from PySide6.QtGui import QSurfaceFormat
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -36,10 +36,11 @@ from .panels import ModuleBrowser, ModuleList, PropertiesPanel, TotalsPanel
 from .plan_selector import PlanSelector
 from .presentation import Presentation
 from .scene import StationScene
-from .settings import CheckedSettings, settings
+from .settings import settings
 from .status import StatusReporter
 from .statusbar import ElidingStatusBar
 from .timeline import Timeline
+from .view_menus import ViewSubmenus
 from .viewport.view import StationView
 
 DOCKS = (
@@ -101,7 +102,7 @@ class MainWindow(QMainWindow):
         self.toolbar.addWidget(self.plan_box)
         self.toolbar.addSeparator()
         self.commands.fill_toolbar(self.toolbar)
-        self._add_view_submenus()
+        self.submenus = ViewSubmenus(self)
         self.module_list.reference_activated.connect(self.imports.edit_reference)
         self.module_list.reference_remove_requested.connect(
             self.imports.remove_reference
@@ -167,27 +168,6 @@ class MainWindow(QMainWindow):
 
     # ---- menus -----------------------------------------------------------------------
 
-    def _add_view_submenus(self) -> None:
-        view_menu = self.commands.menus["view"]
-        view_menu.addSeparator()
-        self.panels_menu = view_menu.addMenu("")
-        for dock in self.docks.values():
-            self.panels_menu.addAction(dock.toggleViewAction())
-        self.panels_menu.addAction(self.toolbar.toggleViewAction())
-        self.language_menu = view_menu.addMenu("")
-        group = QActionGroup(self)
-        self.language_actions: dict[str, QAction] = {}
-        current = CheckedSettings().choice(
-            "language", ("system", *i18n.LANGUAGES), "system"
-        )
-        for code in ("system", *i18n.LANGUAGES):
-            act = QAction(self, checkable=True)
-            act.setChecked(current == code)
-            act.triggered.connect(lambda _=False, c=code: self.set_language(c))
-            group.addAction(act)
-            self.language_menu.addAction(act)
-            self.language_actions[code] = act
-
     def retranslate(self, *_) -> None:
         """Every text of the window again in the current language; nothing is rebuilt."""
         self.commands.retranslate()
@@ -196,12 +176,7 @@ class MainWindow(QMainWindow):
             self.docks[key].setWindowTitle(tr(title))
         self.toolbar.setWindowTitle(tr("Main toolbar"))
         self.plan_label.setText(" " + tr("Plan:") + " ")
-        self.panels_menu.setTitle(tr("&Panels"))
-        self.language_menu.setTitle(tr("&Language"))
-        self.language_actions["system"].setText(tr("System default"))
-        for code, name in i18n.LANGUAGES.items():
-            self.language_actions[code].setText(name)
-        self.scene.retranslate()
+        self.submenus.retranslate()
         self.timeline.update()
         self._update_title()
 
@@ -259,12 +234,9 @@ class MainWindow(QMainWindow):
         self._compare.show()
 
     def show_shortcuts(self) -> None:
+        rows = self.commands.shortcut_rows()
         self.dialogs.append(
-            show_text_dialog(
-                self,
-                tr("Keyboard shortcuts"),
-                shortcuts_html(self.commands.shortcut_rows()),
-            )
+            show_text_dialog(self, tr("Keyboard shortcuts"), shortcuts_html(rows))
         )
 
     def show_about(self) -> None:

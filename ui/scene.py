@@ -195,9 +195,6 @@ class StationScene(QObject):
             item.setVisible(mid in on and mid not in self.model.hidden)
         self._restyle()
 
-    def retranslate(self) -> None:
-        """Nothing in the scene has words: labels are drawn by ui.overlays."""
-
     # ---- docking animation ---------------------------------------------------------
 
     def show_transition_frame(self, a: int, b: int, t: float) -> None:

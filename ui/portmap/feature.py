@@ -79,9 +79,9 @@ class PortMapFeature(QObject):
             # under the right-hand docks (a split beside a tabbed dock would tab it)
             window.addDockWidget(right, dock, Qt.Orientation.Vertical)
         window.docks["portmap"] = dock
-        panels = getattr(window, "panels_menu", None)
-        if panels is not None:
-            panels.addAction(dock.toggleViewAction())
+        submenus = getattr(window, "submenus", None)
+        if submenus is not None:
+            submenus.panels.addAction(dock.toggleViewAction())
         self.bindings = Bindings(self)
         self.bindings.connect(window.model.language_changed, self.retranslate)
         self.retranslate()
