@@ -56,9 +56,10 @@ def run(
     app.setWindowIcon(app_icon())
     from . import i18n
     from .main_window import MainWindow
-    from .settings import settings
+    from .settings import CheckedSettings
 
-    choice = language or settings().value("language", "system")
+    codes = ("system", *i18n.LANGUAGES)
+    choice = language or CheckedSettings().choice("language", codes, "system")
     lang = i18n.install(app, None if choice == "system" else choice)
     from . import crash
 

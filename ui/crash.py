@@ -37,6 +37,15 @@ def _hook(exc_type, exc, tb) -> None:
     if issubclass(exc_type, KeyboardInterrupt):
         sys.__excepthook__(exc_type, exc, tb)
         return
+    from models3d.fileio import Interrupted
+
+    if issubclass(exc_type, Interrupted):  # SIGINT/SIGTERM: leave as asked, no report
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance()
+        if app is not None:
+            app.quit()
+        return
     from models3d.fileio import printable
 
     path = write_log(exc_type, exc, tb)

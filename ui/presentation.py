@@ -73,7 +73,7 @@ class Presentation(QObject):
         self.caption.setText(
             f"<b>{text(m.plan.title, m.language)}</b><br>"
             f"{m.phase + 1}. {text(ph.name, m.language)} — "
-            f"{ph.date_label()}"
+            f"{ph.date_label(m.language)}"
         )
         self._place()
 

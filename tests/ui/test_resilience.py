@@ -87,3 +87,25 @@ def test_closing_the_window_during_an_export_keeps_nothing(window, qtbot, tmp_pa
     win.close()
     assert runner.finished
     assert not list(folder.iterdir()), list(folder.iterdir())
+
+
+def test_settings_values_of_the_wrong_shape_do_not_stop_the_start(tmp_path, gl_display):
+    import subprocess
+
+    from tests.conftest import ROOT
+
+    ini = tmp_path / "settings.ini"
+    ini.write_text("[General]\nmode=1, 2\nlabels=maybe\nlanguage=en, ru\nphase=x\n")
+    env = dict(os.environ, ROSS_EXPLORER_SETTINGS=str(ini))
+    run = subprocess.run(
+        [sys.executable, "main.py", "--quit-after-first-frame"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "first frame" in run.stdout
+    assert "Traceback" not in run.stderr

@@ -151,7 +151,9 @@ class ModuleList(QTreeWidget):
         for i, ph in enumerate(plan.phases):
             new = [m for m in self.model.modules(i) if m not in placed]
             group = QTreeWidgetItem(
-                [f"{i + 1}. {text(ph.name, self.lang())} — {ph.date_label()}"]
+                [
+                    f"{i + 1}. {text(ph.name, self.lang())} — {ph.date_label(self.lang())}"
+                ]
             )
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             f = group.font(0)
