@@ -63,9 +63,6 @@ def timed(draw, repeats: int):
     return spans[0], spans[1:], out
 
 
-# ---- part 1: the command line -------------------------------------------------------
-
-
 def cli(args: list[str], env: dict) -> tuple[float, int, int, str]:
     """(wall seconds, exit status, peak resident bytes, last output line) of one
     `main.py export`; wait4 gives this child's own peak, not the largest child's."""
@@ -93,14 +90,14 @@ def routes() -> list[tuple[str, dict | None, str]]:
 
 
 def press_supported() -> bool:
-    help_text = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "export", "--help"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-    ).stdout
-    return "--quality" in help_text and "press" in help_text
+    cmd = [sys.executable, str(ROOT / "main.py"), "export", "--help"]
+    text = subprocess.run(cmd, capture_output=True, text=True, check=False).stdout
+    return "--quality" in text and "press" in text
+
+
+def lit_share(img) -> float:
+    """Share of bright pixels: the station's; the sky's stars are a few points."""
+    return float((np.asarray(img.convert("L")) > 90).mean())
 
 
 def part_cli(a, press: bool) -> list[str]:
@@ -139,6 +136,9 @@ def part_cli(a, press: bool) -> list[str]:
                 if k == a.cli_rounds // 2:  # the press still between floor runs
                     press_run = cli([*press_args, "--out", str(big)], env)
             floors[name] = _rgb(floor_png)
+            if lit_share(floors[name]) < 0.01:
+                print(f"   {name}: WARNING: the floor picture shows no station")
+                failures.append(name)
             fl = median(floor_t)
             print(
                 f"   {name}: start-up (64x36 picture) {start:.2f} s; floor {fw}x{fh} "
@@ -163,8 +163,9 @@ def part_cli(a, press: bool) -> list[str]:
         x, e = (np.asarray(im, dtype=int) for im in floors.values())
         diff = int(np.abs(x - e).max()) if x.shape == e.shape else -1
         print(f"   X and EGL floor pictures: largest channel difference {diff}")
-    if big_file is not None:
-        _look_copies(big_file)
+    if big_file is not None and lit_share(_look_copies(big_file)) < 0.01:
+        print("   WARNING: the press still shows no station (all sky)")
+        failures.append("press still")
     return failures
 
 
@@ -190,7 +191,7 @@ def _font(px: int):
         return ImageFont.load_default(size=px)
 
 
-def _look_copies(big: Path) -> None:
+def _look_copies(big: Path):
     """A 1920-wide copy of the whole still and a 1920x1080 crop at full resolution."""
     from PIL import Image
 
@@ -203,19 +204,12 @@ def _look_copies(big: Path) -> None:
     crop = img.crop((cx - 960, cy - 540, cx + 960, cy + 540)) if w > 1920 else img
     _save(crop, big.with_name(big.stem + "_crop100.png"))
     print(f"   still: {big.relative_to(ROOT)} (+ _small.png, _crop100.png)")
-
-
-# ---- part 2: workers ----------------------------------------------------------------
+    return small
 
 
 def worker(kind: str, payload: dict) -> dict:
-    proc = subprocess.run(
-        [sys.executable, __file__, "--worker", kind, json.dumps(payload)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-    )
+    cmd = [sys.executable, __file__, "--worker", kind, json.dumps(payload)]
+    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, check=False)
     for line in proc.stdout.splitlines():
         if line.startswith("RESULT "):
             return json.loads(line[7:])
@@ -224,7 +218,9 @@ def worker(kind: str, payload: dict) -> dict:
 
 
 def app_worker(p: dict) -> dict:
-    """The app's pictures from a warm renderer, one per quality, in-process."""
+    """The app's pictures from a warm renderer, one per quality, in-process; with the
+    export jobs' own renderer (`_Job`: context, scene, framing and quality as an
+    export makes them), so the figures follow the export path."""
     from dataclasses import fields
 
     from models3d.console import display_problem
