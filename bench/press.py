@@ -453,7 +453,8 @@ def side_by_side(runs: dict, size) -> None:
         if run:
             img = _rgb(Path(run["picture"])).resize((pw, ph), Image.Resampling.LANCZOS)
             sheet.paste(img, (x, y + bar))
-    out = OUT / "press_side_by_side.png"
+    tag = "" if tuple(size) == (1920, 1080) else f"_{size[0]}x{size[1]}"  # --quick
+    out = OUT / f"press_side_by_side{tag}.png"
     _save(sheet, out)
     print(f"   pictures side by side: {out.relative_to(ROOT)}")
 
