@@ -8,7 +8,7 @@ QM := assets/translations/ross_ru.qm
 
 VALIDATORS := tools/validators/node_modules/.installed
 
-.PHONY: run test test-fast bench lint format clean vendor-web dist dist-check
+.PHONY: run test test-fast bench lint format clean vendor-web dist dist-check golden
 
 $(STAMP): pyproject.toml
 	@tools/system_packages.sh run
@@ -48,7 +48,13 @@ test: $(STAMP) $(QM)
 vendor-web:
 	bash tools/build_web_vendor.sh
 
-bench: $(STAMP) $(QM)
+BENCH_STAMP := $(VENV)/.bench-stamp
+
+$(BENCH_STAMP): pyproject.toml $(STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test,bench]'
+	@touch $@
+
+bench: $(BENCH_STAMP) $(QM)
 	@tools/system_packages.sh test
 	$(PY) bench/meshes.py
 	xvfb-run -a -s "-screen 0 2100x1400x24" $(PY) bench/frame.py
@@ -58,6 +64,13 @@ bench: $(STAMP) $(QM)
 	$(PY) bench/orbit.py
 	xvfb-run -a -s "-screen 0 1920x1200x24" $(PY) bench/orbit_view.py
 	xvfb-run -a -s "-screen 0 1920x1200x24" $(PY) bench/tour.py
+	xvfb-run -a -s "-screen 0 1920x1200x24" $(PY) bench/press.py
+
+# make golden: draw the reference pictures of tests/gl/test_golden.py again (after a
+# deliberate change of the look; review the PNG diff in the commit)
+golden: $(STAMP)
+	@tools/system_packages.sh test
+	xvfb-run -a -s "-screen 0 1920x1080x24" $(PY) tools/golden.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis *.egg-info

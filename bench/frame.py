@@ -247,7 +247,6 @@ def bench_lighting(rounds: int, size=(1280, 720)) -> None:
     (paint + glFinish into one framebuffer): the Sun's shadows and baked AO on, both
     off, and the one-buffer floor on the same triangles; plus the shadow pass alone."""
     from ui.export.offscreen import StationRenderer
-    from ui.viewport.items import ModuleItem
     from ui.viewport.shadows import ShadowMap
 
     w, h = size
@@ -285,9 +284,7 @@ def bench_lighting(rounds: int, size=(1280, 720)) -> None:
     GL.glViewport(0, 0, w, h)
 
     def frame(mode: str) -> float:
-        shadows = mode == "on"
-        r.scene.shadows.enabled = shadows
-        ModuleItem.ao_strength = 1.0 if shadows else 0.0
+        r.model.set_option("shadows", mode == "on")  # as View > Sun shadows does
         for mid, item in r.scene.items.items():
             item.setVisible(mode != "floor" and mid in snap.modules)
         floor.setVisible(mode == "floor")
@@ -338,7 +335,6 @@ def bench_lighting(rounds: int, size=(1280, 720)) -> None:
         f"  shadow pass ({r.scene.shadows.size}^2) on a Sun change: "
         f"{median(shadow_t):.1f} ms; shadow passes on a camera move: {moved}"
     )
-    ModuleItem.ao_strength = 1.0
     r.close()
 
 

@@ -1,6 +1,6 @@
 """The picture options of `main.py export`, in one table (as f3d keeps its options):
 camera (--view, --azimuth, --elevation, --distance or --zoom, --target, --camera),
-look (--background, --labels, --highlight) and animation timing (--fps, --hold,
+look (--background, --quality, --labels, --highlight) and animation timing (--fps, --hold,
 --dock-seconds), with the checks that turn a bad value into one line and exit code 2.
 
 Values are parsed here, not by argparse types, so every problem is a `UsageError`
@@ -26,6 +26,8 @@ if TYPE_CHECKING:  # the parser is built for every command: no numpy for it
     from .plan import Plan
 
 VIEWS = ("front", "side", "top", "iso")  # the app's preset views (keys 1, 3, 7, 9)
+# picture quality: "press" draws the Sun's shadows from a finer map with softer edges
+QUALITIES = ("standard", "press")
 FPS_RANGE = (1.0, 60.0)
 SECONDS_RANGE = (0.0, 60.0)
 ZOOM_RANGE = (0.01, 100.0)
@@ -93,8 +95,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     look.add_argument(
         "--background",
         metavar="COLOR",
-        help="sky (default), transparent, or a colour: #rrggbb, r,g,b, "
-        "black, white, grey",
+        help="sky (default), earth (the Earth's limb below the station), "
+        "transparent, or a colour: #rrggbb, r,g,b, black, white, grey",
+    )
+    look.add_argument(
+        "--quality",
+        help="standard (default, as the app's view) or press: finer, softer "
+        "Sun shadows for print (slower)",
     )
     look.add_argument("--labels", action="store_true", help="module labels")
     look.add_argument(
@@ -142,18 +149,28 @@ def parse_colour(text: str) -> tuple[int, int, int]:
     if m and all(int(g) <= 255 for g in m.groups()):
         return (int(m.group(1)), int(m.group(2)), int(m.group(3)))
     raise UsageError(
-        f"--background '{text[:40]}': not sky, transparent or a colour "
+        f"--background '{text[:40]}': not sky, earth, transparent or a colour "
         f"(#rrggbb, r,g,b or {', '.join(sorted(NAMED_COLOURS))})"
     )
 
 
 def parse_background(text: str | None) -> str | tuple[int, int, int]:
-    """'sky', 'transparent' or an (r, g, b) colour."""
+    """'sky', 'earth', 'transparent' or an (r, g, b) colour."""
     if text is None or text.strip().lower() == "sky":
         return "sky"
-    if text.strip().lower() == "transparent":
-        return "transparent"
+    if text.strip().lower() in ("earth", "transparent"):
+        return text.strip().lower()
     return parse_colour(text)
+
+
+def parse_quality(text: str | None) -> str:
+    """'standard' (the default) or 'press'."""
+    quality = (text or "standard").strip().lower()
+    if quality not in QUALITIES:
+        raise UsageError(
+            f"--quality '{text[:40] if text else ''}': use one of {', '.join(QUALITIES)}"
+        )
+    return quality
 
 
 def _module_list(plan: Plan) -> str:
@@ -217,12 +234,16 @@ def request_fields(args, plan: Plan, phases: list[int], fmt: str) -> dict:
     background = parse_background(args.background)
     transparent = bool(args.transparent) or background == "transparent"
     if args.transparent and background not in ("sky", "transparent"):
-        raise UsageError("--transparent and --background COLOR: give one of them")
+        raise UsageError(
+            f"--transparent and --background {args.background.strip()[:40]}: "
+            "give one of them"
+        )
     fields: dict[str, object] = {
         "shot": shot_from_args(args, plan, phases[-1]),
         "background": "sky" if background == "transparent" else background,
         "transparent": transparent,
         "highlight": parse_highlight(args.highlight, plan),
+        "quality": parse_quality(args.quality),
         "overlays": {"labels": True} if args.labels else {},
     }
     timing = {

@@ -28,6 +28,15 @@ class Material:
     roughness: float = 0.5  # 0 mirror .. 1 fully diffuse
     emissive: bool = False  # no station surface glows
 
+    @property
+    def linear_color(self) -> tuple[float, float, float]:
+        """The colour in linear light (the exact sRGB curve), as glTF's
+        baseColorFactor wants it."""
+        return tuple(  # type: ignore[return-value]
+            c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+            for c in self.color
+        )
+
 
 MATERIALS: dict[str, Material] = {
     m.name: m

@@ -126,11 +126,9 @@ def _parts_of(obj) -> tuple[ModuleMeshes, Mapping]:
 def _material(writer: GlbWriter, item: SceneItem, key: str) -> int:
     mat = MATERIALS.get(key)
     if mat is not None:
+        # glTF's base colour is linear; metallic and roughness as the app draws them
         return writer.material(
-            key,
-            (*mat.color, 1.0),
-            0.8 if mat.specular > 0.6 else 0.1,
-            max(0.15, 1.0 - mat.specular),
+            key, (*mat.linear_color, 1.0), mat.metallic, mat.roughness
         )
     rgba = tuple(item.colors.get(key, _GREY))
     return writer.material(f"{item.id}_{key}".replace(":", "_"), rgba, 0.1, 0.7)

@@ -95,6 +95,7 @@ class ViewerModel:
         self.labels = False
         self.animate_docking = True
         self.antialiasing: bool | None = None  # None: chosen by the renderer
+        self.shadows = True  # the Sun's shadows and baked ambient occlusion
         self.language = language if language in LANGUAGES else "en"
         self.overrides: dict[str, ImportedMesh] = {}
         self.references: dict[str, ReferenceModel] = {}
@@ -213,8 +214,8 @@ class ViewerModel:
             self.labels_changed.emit(self.labels)
 
     def set_option(self, name: str, value) -> None:
-        """Set `animate_docking` or `antialiasing`."""
-        if name not in ("animate_docking", "antialiasing"):
+        """Set `animate_docking`, `antialiasing` or `shadows`."""
+        if name not in ("animate_docking", "antialiasing", "shadows"):
             raise KeyError(name)
         if getattr(self, name) != value:
             setattr(self, name, value)

@@ -227,6 +227,16 @@ SPECS: tuple[ActionSpec, ...] = (
         checked_when=lambda w: bool(w.view.requested_samples),
     ),
     ActionSpec(
+        "shadows",
+        N_("Sun s&hadows and ambient occlusion"),
+        "view",
+        lambda w, on: w.model.set_option("shadows", on),
+        "",
+        N_("Off: faster frames on a slow computer; exported pictures keep them"),
+        checkable=True,
+        checked_when=lambda w: w.model.shadows,
+    ),
+    ActionSpec(
         "docking_animations",
         N_("&Docking animations"),
         "view",

@@ -78,7 +78,6 @@ class StationScene(QObject):
         if interactive:
             view.selection_changed.connect(model.select)
             view.hover_changed.connect(model.hover)
-            view.camera_changed.connect(self._on_camera_moved)
             view.interaction_started.connect(self.finish_transition)
         self.bindings = Bindings(self)
         on = self.bindings.connect
@@ -90,6 +89,8 @@ class StationScene(QObject):
         on(model.hidden_changed, self._apply_current)
         on(model.override_changed, self._on_override_changed)
         on(model.references_changed, self._sync_references)
+        on(model.option_changed, self._on_option_changed)
+        self.shadows.enabled = model.shadows
         self.figures = ScaleFigureItems(view, model)  # the person and the ISS for scale
         if model.plan is not None:
             self._on_plan_changed()
@@ -117,7 +118,19 @@ class StationScene(QObject):
         imported = self.model.overrides.get(mid)
         if imported is not None:
             return ImportedItem(imported.meshes, imported.colors, imported.textures)
-        return ModuleItem(self.model.meshes(mid))
+        item = ModuleItem(self.model.meshes(mid))
+        item.ao_strength = 1.0 if self.model.shadows else 0.0
+        return item
+
+    def _on_option_changed(self, name: str, value) -> None:
+        """Shadows and ambient occlusion off: the cheaper program, no shadow pass."""
+        if name != "shadows":
+            return
+        self.shadows.enabled = bool(value)
+        for item in self.items.values():
+            if isinstance(item, ModuleItem):
+                item.ao_strength = 1.0 if value else 0.0
+        self.view.update()
 
     def _with_context(self, fn) -> None:
         """Run fn with the view's GL context current (the first paint does it when the
@@ -135,6 +148,20 @@ class StationScene(QObject):
             item.upload()
         self.figures.upload()
         self.shadows.update(self.items.values())
+        self._order_for_depth()
+
+    def _order_for_depth(self) -> None:
+        """Before each frame: opaque modules near to far, so that the depth test
+        hides what is behind before it is shaded (a software renderer pays for every
+        shaded pixel), then translucent ones (x-ray) far to near, blended in order.
+        Items are drawn by depth value; the sky's is far below these."""
+        cam = np.array(self.view.cameraPosition())
+        for item in self.items.values():
+            if not item.visible():
+                continue
+            c = item.transform().column(3)
+            dist = float(np.linalg.norm(np.array([c.x(), c.y(), c.z()]) - cam))
+            item.setDepthValue(-1e5 + dist if item.alpha >= 1.0 else -dist)
 
     def _release_buffers(self) -> None:
         for item in list(self.items.values()) + list(self.ref_items.values()):
@@ -295,8 +322,6 @@ class StationScene(QObject):
         model = self.model
         if model.plan is None:
             return
-        cam = np.array(self.view.cameraPosition())
-        snap = model.station[model.phase]
         for mid, item in self.items.items():
             if mid == model.selected:
                 item.tint = SELECT_TINT
@@ -309,15 +334,7 @@ class StationScene(QObject):
             item.wireframe = model.mode == "wireframe"
             xray = model.mode == "xray" and mid != model.selected
             item.alpha = XRAY_ALPHA if xray else 1.0
-            if mid in snap.transforms:
-                # opaque first, then translucent ones from far to near
-                dist = float(np.linalg.norm(snap.transforms[mid][:3, 3] - cam))
-                item.setDepthValue(-dist if xray else -1e5)
-        self.view.update()
-
-    def _on_camera_moved(self) -> None:
-        if self.model.mode == "xray":
-            self._restyle()
+        self.view.update()  # drawing order: _order_for_depth
 
     # ---- geometry queries for the view -----------------------------------------------
 

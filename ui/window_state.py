@@ -26,6 +26,7 @@ def save(window) -> None:
     s.setValue("mode", m.mode)
     s.setValue("labels", m.labels)
     s.setValue("docking_animations", m.animate_docking)
+    s.setValue("shadows", m.shadows)
     if m.antialiasing is not None:
         s.setValue("antialiasing", bool(m.antialiasing))
     s.sync()
@@ -42,6 +43,7 @@ def restore(window) -> None:
     m.set_mode(s.choice("mode", DISPLAY_MODES, m.mode))
     m.set_labels(s.boolean("labels", False))
     m.set_option("animate_docking", s.boolean("docking_animations", True))
+    m.set_option("shadows", s.boolean("shadows", True))
     aa = s.boolean("antialiasing", None)
     if aa is not None:
         m.set_option("antialiasing", aa)

@@ -136,6 +136,14 @@
       <translation>Более гладкие края; при программной отрисовке кадр в 2–2,5 раза дольше</translation>
     </message>
     <message>
+      <source>Sun s&amp;hadows and ambient occlusion</source>
+      <translation>&amp;Тени от Солнца и затенение</translation>
+    </message>
+    <message>
+      <source>Off: faster frames on a slow computer; exported pictures keep them</source>
+      <translation>Выключите для более быстрой картинки на медленном компьютере; в экспортируемых изображениях они остаются</translation>
+    </message>
+    <message>
       <source>&amp;Docking animations</source>
       <translation>&amp;Анимация стыковки</translation>
     </message>
@@ -306,18 +314,6 @@
     <message>
       <source>Main toolbar</source>
       <translation>Основная панель</translation>
-    </message>
-    <message>
-      <source>&amp;Panels</source>
-      <translation>&amp;Панели</translation>
-    </message>
-    <message>
-      <source>&amp;Language</source>
-      <translation>&amp;Язык</translation>
-    </message>
-    <message>
-      <source>System default</source>
-      <translation>Как в системе</translation>
     </message>
     <message>
       <source>Open plan file</source>
@@ -588,6 +584,18 @@
       <translation>&amp;Пауза экскурсии</translation>
     </message>
     <message>
+      <source>&amp;Panels</source>
+      <translation>&amp;Панели</translation>
+    </message>
+    <message>
+      <source>&amp;Language</source>
+      <translation>&amp;Язык</translation>
+    </message>
+    <message>
+      <source>System default</source>
+      <translation>Как в системе</translation>
+    </message>
+    <message>
       <source>Unreadable settings were reset: {0}</source>
       <translation>Сброшены нечитаемые настройки: {0}</translation>
     </message>
@@ -806,8 +814,32 @@
       <translation>Сплошной цвет</translation>
     </message>
     <message>
+      <source>Earth below</source>
+      <translation>Земля внизу</translation>
+    </message>
+    <message>
+      <source>The Earth's limb and its thin atmosphere below the station</source>
+      <translation>Край земного диска и тонкая атмосфера под станцией</translation>
+    </message>
+    <message>
       <source>Background</source>
       <translation>Фон</translation>
+    </message>
+    <message>
+      <source>Standard</source>
+      <translation>Обычное</translation>
+    </message>
+    <message>
+      <source>Press still</source>
+      <translation>Для печати</translation>
+    </message>
+    <message>
+      <source>Press still: finer, softer Sun shadows for print; slower to render</source>
+      <translation>Для печати: более точные и мягкие тени от Солнца; рисуется дольше</translation>
+    </message>
+    <message>
+      <source>Quality</source>
+      <translation>Качество</translation>
     </message>
     <message>
       <source>Display</source>

@@ -73,10 +73,18 @@ def test_transparent_export_has_clear_corners_and_an_opaque_station(
     assert (img[..., 3] == 0).mean() > 0.5
 
 
-@pytest.mark.parametrize("route", ["xvfb", "headless"])
-def test_gui_and_cli_give_the_same_pixels(tmp_path, qtbot, gl_display, route):
+@pytest.mark.parametrize(
+    ("route", "look"),
+    [
+        ("xvfb", {}),
+        ("headless", {}),
+        ("xvfb", {"background": "earth", "quality": "press"}),
+    ],
+)
+def test_gui_and_cli_give_the_same_pixels(tmp_path, qtbot, gl_display, route, look):
     """The command line under Xvfb (Qt's GLX context) and with no X server at all
-    (surfaceless EGL, ui/export/egl.py) draw exactly the app's pixels."""
+    (surfaceless EGL, ui/export/egl.py) draw exactly the app's pixels, also with the
+    Earth below and press quality."""
     from ui.export.jobs import ExportRequest
     from ui.main_window import MainWindow
 
@@ -96,6 +104,7 @@ def test_gui_and_cli_give_the_same_pixels(tmp_path, qtbot, gl_display, route):
         "2",
         "--out",
         str(out_cli),
+        *(a for k, v in look.items() for a in (f"--{k}", v)),
         env=env,
     )
     assert res.returncode == 0, res.stderr
@@ -104,7 +113,9 @@ def test_gui_and_cli_give_the_same_pixels(tmp_path, qtbot, gl_display, route):
     qtbot.addWidget(win)
     win.show()
     out_gui = tmp_path / "gui.png"
-    runner = win.exports.start(ExportRequest(plan, [2], out_gui, "png", 640, 400, 2))
+    runner = win.exports.start(
+        ExportRequest(plan, [2], out_gui, "png", 640, 400, 2, **look)
+    )
     qtbot.waitUntil(lambda: runner.finished, timeout=20000)
     a = np.asarray(Image.open(out_cli)).astype(int)
     b = np.asarray(Image.open(out_gui)).astype(int)

@@ -35,19 +35,16 @@ def _renderer():
 
 
 def test_baked_ao_darkens_the_station_and_only_it(qapp, gl_display):
-    from ui.viewport.items import ModuleItem
-
     r = _renderer()
     try:
         r.fit(480, 320, "iso")
         r.view.opts["distance"] *= 0.35  # close enough for the joints to show
-        r.scene.shadows.enabled = False
-        ModuleItem.ao_strength = 0.0
+        r.model.set_option("shadows", False)  # no shadows and no AO
         plain = r.picture(480, 320)[..., :3].astype(int)
-        ModuleItem.ao_strength = 1.0
+        for item in r.scene.items.values():
+            item.ao_strength = 1.0  # the AO alone
         baked = r.picture(480, 320)[..., :3].astype(int)
     finally:
-        ModuleItem.ao_strength = 1.0
         r.close()
     diff = plain.sum(axis=2) - baked.sum(axis=2)
     assert (diff >= -3).all(), "AO must never brighten a pixel"

@@ -62,6 +62,7 @@ def test_backgrounds():
     assert parse_background(None) == "sky"
     assert parse_background("Sky") == "sky"
     assert parse_background("transparent") == "transparent"
+    assert parse_background(" Earth ") == "earth"
     assert parse_background("#000000") == (0, 0, 0)
 
 
@@ -146,6 +147,8 @@ BAD = [
     (("--highlight", "nem,,bm"), "an empty module id"),
     (("--background", "pinkish"), "--background 'pinkish'"),
     (("--transparent", "--background", "#000"), "give one of them"),
+    (("--transparent", "--background", "earth"), "--background earth: give one of"),
+    (("--quality", "ultra"), "--quality 'ultra': use one of standard, press"),
     (("--camera", "{tmp}/none.json"), "cannot read the camera file"),
     (("--camera", "{tmp}/bad.json"), "not JSON"),
     (("--camera", "{tmp}/bad.json", "--view", "top"), "leave out --view"),

@@ -353,3 +353,22 @@ def test_every_phase_as_numbered_files(tmp_path):
         [f"tg_{n + 1:02d}.obj" for n in phases]
         + [f"tg_{n + 1:02d}.mtl" for n in phases]
     )
+
+
+def test_glb_materials_are_linear_with_the_apps_metallic_and_roughness(plan, tmp_path):
+    """glTF's baseColorFactor is linear light: an sRGB value written as is would show
+    lighter in every other viewer (three.js, f3d, Blender)."""
+    from models3d.materials import MATERIALS
+
+    out = tmp_path / "s.glb"
+    export_scene(plan, _final(plan), out, "glb")
+    doc, _ = read_glb(out.read_bytes())
+    by_name = {m["name"]: m["pbrMetallicRoughness"] for m in doc["materials"]}
+    for key in ("hull", "solar", "gold"):
+        pbr, mat = by_name[key], MATERIALS[key]
+        assert pbr["metallicFactor"] == mat.metallic
+        assert pbr["roughnessFactor"] == mat.roughness
+        assert pbr["baseColorFactor"][:3] == pytest.approx(mat.linear_color)
+    # the cells' blue, sRGB 0.38, in linear light
+    solar = by_name["solar"]["baseColorFactor"]
+    assert solar[2] == pytest.approx(((0.38 + 0.055) / 1.055) ** 2.4)

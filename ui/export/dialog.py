@@ -183,7 +183,11 @@ class ExportDialog(QDialog):
             wdg.setEnabled(picture)
         self.options.update(key)
         self.fmt.setEnabled(key in ("phase", "phases"))
-        self.transparent.setEnabled(key in ("phase", "phases"))
+        # a colour or the Earth behind the station is a background: not transparent
+        self.transparent.setEnabled(
+            key in ("phase", "phases")
+            and self.options.background.currentData() == "sky"
+        )
         custom = self.size.currentData() == "custom"
         self.w.setEnabled(custom and picture)
         self.h.setEnabled(custom and picture)

@@ -69,7 +69,9 @@ class ExportRequest:
     overlays: dict = field(default_factory=dict)
     # the command line's camera and look (models3d.export_options); `camera` wins
     shot: ShotRequest | None = None
-    background: str | tuple = "sky"  # "sky" or (r, g, b); see also `transparent`
+    # "sky", "earth" (the Earth's limb below) or (r, g, b); see also `transparent`
+    background: str | tuple = "sky"
+    quality: str = "standard"  # or "press" (models3d.export_options.QUALITIES)
     highlight: tuple = ()  # module ids tinted as the app tints a selection
     fps: float = ANIMATION_FPS
     hold: float = HOLD_SECONDS  # each phase shown still
@@ -109,6 +111,7 @@ class _Job:
         with signals_held():
             self.renderer = StationRenderer(req.plan, req.overrides, req.references)
             self.renderer.set_overlays(req.overlays)
+            self.renderer.set_quality(req.quality)
             self.renderer.highlight = tuple(req.highlight)
         self.written: list[Path] = []
 

@@ -37,6 +37,7 @@ from ..overlays.labels import draw_picture_overlays
 from ..scene import SELECT_TINT, StationScene
 from ..viewport.camera import CameraMixin
 from ..viewport.items import SkyItem
+from .backdrop import EarthLimbItem, plan_altitude_km
 
 TILE = 4096
 SPACE_RGBA = (6 / 255, 9 / 255, 20 / 255, 1.0)
@@ -159,6 +160,9 @@ class OffscreenView(CameraMixin, GLViewMixin, QObject):
         self.gl_cleanup = None
         self.sky = SkyItem()
         self.addItem(self.sky)
+        self.limb = EarthLimbItem()  # background "earth"
+        self.limb.setVisible(False)
+        self.addItem(self.limb)
         self.setBackgroundColor(SPACE_RGBA)
 
     # the parts of QWidget/QOpenGLWidget that GLViewMixin and the items use
@@ -200,11 +204,14 @@ class OffscreenView(CameraMixin, GLViewMixin, QObject):
         background="sky",
     ) -> np.ndarray:
         """RGBA pixels (height, width, 4) of the scene with the current camera, over
-        the sky, a plain (r, g, b) background or (transparent) nothing."""
+        the sky, the Earth ("earth"), a plain (r, g, b) background or (transparent)
+        nothing."""
         self.set_size(width, height)
         big_w, big_h = width * ssaa, height * ssaa
-        plain = not transparent and background != "sky"
-        self.sky.setVisible(not transparent and not plain)
+        earth = not transparent and background == "earth"
+        plain = not transparent and not earth and background != "sky"
+        self.sky.setVisible(not transparent and not plain and not earth)
+        self.limb.setVisible(earth)
         self.sky.point_scale = ssaa * max(1.0, height / 1080)
         if transparent:
             self.setBackgroundColor((0, 0, 0, 0))
@@ -288,6 +295,10 @@ class StationRenderer:
     def set_camera(self, camera) -> None:
         self.view.set_camera(*camera)
 
+    def set_quality(self, quality: str) -> None:
+        """ "standard" or "press" (ui.viewport.shadows.QUALITY)."""
+        self.scene.shadows.set_quality(quality)
+
     def set_overlays(self, overlays: dict) -> None:
         """Module labels and the view aids as the app's view shows them: {"labels":
         bool, and any of models3d.viewer_model.OVERLAYS: bool}. Pictures draw the
@@ -353,6 +364,9 @@ class StationRenderer:
         background="sky",
     ) -> np.ndarray:
         self._apply_highlight()
+        if background == "earth":
+            self.view.limb.altitude_km = plan_altitude_km(self.plan)
+            self.view.limb.sun = self.scene.shadows.sun
         px = self.view.render(width, height, ssaa, transparent, background=background)
         return draw_picture_overlays(px, self.view, self.model, self.scene)
 
@@ -362,9 +376,14 @@ class StationRenderer:
             item = self.scene.items.get(mid)
             if item is not None:
                 item.tint = SELECT_TINT
-                item.alpha = 1.0
-                item.setDepthValue(-1e5)
+                item.alpha = 1.0  # drawn with the opaque ones (scene._order_for_depth)
 
     def close(self) -> None:
         self.scene.close()
+        if self.view.limb.holds_texture:
+            self.view.makeCurrent()
+            try:
+                self.view.limb.release()
+            finally:
+                self.view.doneCurrent()
         self.view.gl.release()  # the context before its surface, while the display is up

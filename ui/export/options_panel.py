@@ -3,14 +3,15 @@ command line's (models3d.export_options), checked by the same functions, and
 remembered between exports.
 
 Camera: as in the view, or framed (iso, front, side or top, or a saved camera file)
-with optional angles, a zoom factor and a target module. Look: sky or a plain colour,
-module labels, display mode, highlighted modules. Animations: frames per second, the
+with optional angles, a zoom factor and a target module. Look: sky, the Earth's limb
+or a plain colour, standard or press quality, module labels, display mode,
+highlighted modules. Animations: frames per second, the
 seconds each phase is held and each docking takes.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,6 +29,7 @@ from models3d.errors import RossError, UsageError
 from models3d.export_options import (
     DISTANCE_RANGE,
     FPS_RANGE,
+    QUALITIES,
     SECONDS_RANGE,
     ZOOM_RANGE,
     ShotRequest,
@@ -46,7 +48,7 @@ def tr(s: str) -> str:
 # the first two keep the indexes older settings files stored for "camera"
 CAMERAS = ("view", "fit", "front", "side", "top", "file")
 MODES = ("view", "solid", "wireframe", "xray")
-BACKGROUNDS = ("sky", "colour")
+BACKGROUNDS = ("sky", "colour", "earth")
 KEY = "export_dialog/"
 
 
@@ -113,9 +115,23 @@ class ExportOptionsPanel:
         self.background = QComboBox()
         self.background.addItem(tr("Sky"), "sky")
         self.background.addItem(tr("Plain colour"), "colour")
+        self.background.addItem(tr("Earth below"), "earth")
+        self.background.setItemData(
+            2,
+            tr("The Earth's limb and its thin atmosphere below the station"),
+            Qt.ItemDataRole.ToolTipRole,
+        )
         self.colour = QLineEdit("#000000")
         self.colour.setPlaceholderText("#rrggbb")
         form.addRow(tr("Background"), _row(self.background, self.colour))
+        self.quality = QComboBox()
+        self.quality.setObjectName("export_quality")
+        self.quality.addItem(tr("Standard"), "standard")
+        self.quality.addItem(tr("Press still"), "press")
+        self.quality.setToolTip(
+            tr("Press still: finer, softer Sun shadows for print; slower to render")
+        )
+        form.addRow(tr("Quality"), self.quality)
         self.mode = QComboBox()
         for key, label in zip(
             MODES,
@@ -151,7 +167,14 @@ class ExportOptionsPanel:
         picture = kind not in ("glb", "obj", "stl")
         cam = self.camera.currentData()
         framed = picture and cam != "view"
-        for w in (self.camera, self.background, self.mode, self.labels, self.highlight):
+        for w in (
+            self.camera,
+            self.background,
+            self.quality,
+            self.mode,
+            self.labels,
+            self.highlight,
+        ):
             w.setEnabled(picture)
         self.camera_file.setEnabled(picture and cam == "file")
         self.angles.setEnabled(framed)
@@ -196,6 +219,9 @@ class ExportOptionsPanel:
             )
         if self.background.currentData() == "colour":
             out["background"] = parse_colour(self.colour.text())
+        elif self.background.currentData() == "earth":
+            out["background"] = "earth"
+        out["quality"] = self.quality.currentData()
         mode = self.mode.currentData()
         out["mode"] = model.mode if mode == "view" else mode
         out["overlays"] = {"labels": self.labels.isChecked()}
@@ -228,7 +254,11 @@ class ExportOptionsPanel:
         """The last export's choices (`s`: ui.settings.CheckedSettings); a value that
         no longer fits (a module of another plan, a bad number) is left out."""
         # the camera's index is remembered by the dialog, as before
-        for name, keys in (("mode", MODES), ("background", BACKGROUNDS)):
+        for name, keys in (
+            ("mode", MODES),
+            ("background", BACKGROUNDS),
+            ("quality", QUALITIES),
+        ):
             box = getattr(self, name)
             key = s.choice(KEY + name + "_key", keys, None)
             if key is not None:
@@ -261,7 +291,7 @@ class ExportOptionsPanel:
 
     def save(self, st) -> None:
         """Remember the choices (`st`: QSettings)."""
-        for name in ("mode", "background"):
+        for name in ("mode", "background", "quality"):
             st.setValue(KEY + name + "_key", getattr(self, name).currentData())
         for name in ("angles", "labels"):
             st.setValue(KEY + name, getattr(self, name).isChecked())

@@ -26,6 +26,7 @@ from models3d.orbit_map import RUSSIA_FAR, ZONE_COLOURS
 from models3d.resources import asset
 
 from ..viewport.programs import program
+from . import shaders  # noqa: F401 - registers the globe's programs
 from .geometry import sphere
 
 EARTH_DIR = asset("earth")

@@ -27,7 +27,7 @@ from ..viewport.programs import program
 from .clock import OrbitClock
 from .panel import OrbitCache
 
-MESH_PROGRAMS = ("station", "imported")
+MESH_PROGRAMS = ("station", "station_shadowed", "imported")
 SUN_RGB = np.array([1.0, 0.97, 0.92]) * 1.05
 GLOW_RGB = np.array([0.55, 0.70, 1.0])  # sunlit cloud and ocean seen from 400 km
 RIM_RGB = np.array([0.50, 0.62, 0.90])

@@ -23,13 +23,16 @@ from .programs import program
 MATERIAL_ORDER = tuple(MATERIALS)
 SLOTS = 16  # size of the station shader's material arrays (programs.PBR)
 assert len(MATERIAL_ORDER) <= SLOTS, "raise the material arrays in programs.PBR"
-_COLORS = np.array([MATERIALS[m].color for m in MATERIAL_ORDER], dtype=np.float32)
+_SRGB = np.array([MATERIALS[m].color for m in MATERIAL_ORDER], dtype=np.float64)
+# linear light, as the station shader works in (gamma 2.2, as its lin())
+_COLORS = (_SRGB**2.2).astype(np.float32)
 _PBR = np.array(
     [(MATERIALS[m].metallic, MATERIALS[m].roughness) for m in MATERIAL_ORDER],
     dtype=np.float32,
 )
 _SOLAR = float(MATERIAL_ORDER.index("solar"))
 STUDIO_KEY = tuple(np.array([-0.45, 0.60, 0.66]) / np.linalg.norm([-0.45, 0.60, 0.66]))
+_LOOK_KEY = " look"  # in a program's location table: the look its uniforms hold
 SHADOW_UNIT = 3  # texture unit of the shadow map (imported meshes use unit 0)
 
 
@@ -43,6 +46,22 @@ def _blend_keep_alpha() -> None:
 
 def _mat4(m) -> np.ndarray:
     return np.array(m.data(), dtype=np.float32)
+
+
+_SCREEN_QUAD = np.array([-1, -1, 1, -1, 1, 1, -1, -1, 1, 1, -1, 1], dtype=np.float32)
+
+
+def draw_screen_quad(loc) -> None:
+    """Two triangles over the whole viewport into the attribute `a_position` of the
+    program in use (a client-side array: nothing to upload or free)."""
+    a = loc["a_position"]
+    GL.glBindBuffer(GL.GL_ARRAY_BUFFER, 0)
+    GL.glEnableVertexAttribArray(a)
+    GL.glVertexAttribPointer(
+        a, 2, GL.GL_FLOAT, False, 0, ctypes.c_void_p(_SCREEN_QUAD.ctypes.data)
+    )
+    GL.glDrawArrays(GL.GL_TRIANGLES, 0, 6)
+    GL.glDisableVertexAttribArray(a)
 
 
 class _MeshItem(gl.GLGraphicsItem.GLGraphicsItem):
@@ -104,7 +123,7 @@ class _MeshItem(gl.GLGraphicsItem.GLGraphicsItem):
 
     def paint(self):
         self.upload()
-        prog, loc = program(self.PROGRAM)
+        prog, loc = program(self.program_name())
         GL.glUseProgram(prog)
         GL.glUniformMatrix4fv(loc["u_mvp"], 1, False, _mat4(self.mvpMatrix()))
         mv = self.modelViewMatrix()
@@ -162,6 +181,9 @@ class _MeshItem(gl.GLGraphicsItem.GLGraphicsItem):
     def draw(self, loc) -> None:
         raise NotImplementedError
 
+    def program_name(self) -> str:
+        return self.PROGRAM
+
 
 class ModuleItem(_MeshItem):
     """A built-in module: every material in one buffer, drawn with one call.
@@ -206,27 +228,42 @@ class ModuleItem(_MeshItem):
         super().__init__(meshes.module_id, np.concatenate(verts), np.concatenate(faces))
 
     def draw(self, loc) -> None:
-        GL.glUniform3fv(loc["u_color"], len(_COLORS), _COLORS)
-        GL.glUniform2fv(loc["u_pbr"], len(_PBR), _PBR)
-        GL.glUniform1f(loc["u_solar"], _SOLAR)
-        GL.glUniform1f(loc["u_ao"], self.ao_strength)
-        GL.glUniform1f(loc["u_exposure"], self.exposure)
+        # uniforms keep their values in the program: the materials are set once per
+        # program, the look again only when it changed (PyOpenGL's calls cost tens
+        # of microseconds each, paid per module and frame)
+        look = (self.ao_strength, self.exposure)
+        if loc.get(_LOOK_KEY) != look:
+            if _LOOK_KEY not in loc:
+                GL.glUniform3fv(loc["u_color"], len(_COLORS), _COLORS)
+                GL.glUniform2fv(loc["u_pbr"], len(_PBR), _PBR)
+                GL.glUniform1f(loc["u_solar"], _SOLAR)
+                GL.glUniform3f(loc["u_solar_srgb"], *_SRGB[int(_SOLAR)])
+            GL.glUniform1f(loc["u_ao"], self.ao_strength)
+            GL.glUniform1f(loc["u_exposure"], self.exposure)
+            loc[_LOOK_KEY] = look
         self._light(loc)
         GL.glDrawElements(GL.GL_TRIANGLES, len(self._index), GL.GL_UNSIGNED_INT, None)
+
+    def _shadows(self):
+        """The view's shadow map when it has one drawn, else None."""
+        shadows = getattr(self.view(), "shadows", None)
+        return shadows if shadows is not None and shadows.active else None
+
+    def program_name(self) -> str:
+        # the variant with the shadow lookups only where there is a map to look up
+        return "station_shadowed" if self._shadows() is not None else "station"
 
     def _light(self, loc) -> None:
         """Key light and shadow: the view's Sun (world-fixed) when it has a shadow map,
         else the studio key that turns with the camera."""
         view = self.view()
-        shadows = getattr(view, "shadows", None)
-        GL.glUniform1i(loc["u_shadow_map"], SHADOW_UNIT)
-        if shadows is None or not shadows.active:
+        shadows = self._shadows()
+        if shadows is None:
             GL.glUniform3f(loc["u_key_dir"], *STUDIO_KEY)
-            GL.glUniform1f(loc["u_shadow_on"], 0.0)
             return
         rot = np.array(view.viewMatrix().data(), dtype=np.float64).reshape(4, 4).T
         GL.glUniform3f(loc["u_key_dir"], *(rot[:3, :3] @ shadows.sun))
-        GL.glUniform1f(loc["u_shadow_on"], 1.0)
+        GL.glUniform1i(loc["u_shadow_map"], SHADOW_UNIT)
         GL.glUniform1f(loc["u_shadow_texel"], shadows.texel)
         GL.glUniform1f(loc["u_pcf"], (shadows.taps - 1) / 2)
         GL.glUniformMatrix4fv(
@@ -356,9 +393,6 @@ class SkyItem(gl.GLGraphicsItem.GLGraphicsItem):
         self._stars = np.ascontiguousarray(
             np.hstack([d, size[:, None]]), dtype=np.float32
         )
-        self._quad = np.array(
-            [-1, -1, 1, -1, 1, 1, -1, -1, 1, 1, -1, 1], dtype=np.float32
-        )
         self.show_stars = True
         self.point_scale = 1.0  # star size multiplier (large exports draw bigger stars)
 
@@ -375,14 +409,7 @@ class SkyItem(gl.GLGraphicsItem.GLGraphicsItem):
             (_rx, ry, _rw, rh), (_vx, vy, _vw, vh) = last
             band = ((ry - vy) / vh, rh / vh)
         GL.glUniform2f(loc["u_band"], *band)
-        a = loc["a_position"]
-        GL.glBindBuffer(GL.GL_ARRAY_BUFFER, 0)
-        GL.glEnableVertexAttribArray(a)
-        GL.glVertexAttribPointer(
-            a, 2, GL.GL_FLOAT, False, 0, ctypes.c_void_p(self._quad.ctypes.data)
-        )
-        GL.glDrawArrays(GL.GL_TRIANGLES, 0, 6)
-        GL.glDisableVertexAttribArray(a)
+        draw_screen_quad(loc)
         if self.show_stars:
             self._paint_stars()
         GL.glUseProgram(0)

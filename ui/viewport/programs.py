@@ -33,9 +33,10 @@ void main() {{
 """
 
 
-STATION_VS = _mesh_vs(("float", "material"), ("vec2", "uv"), ("float", "ao")).replace(
+STATION_VS = _mesh_vs(("float", "material"), ("vec2", "uv"), ("float", "ao"))
+# with the Sun's shadow map coordinates (ui.viewport.shadows: module -> map)
+STATION_SHADOWED_VS = STATION_VS.replace(
     "void main() {",
-    # the Sun's shadow map coordinates (ui.viewport.shadows: module -> map)
     "uniform mat4 u_shadow_mat;\nvarying vec4 v_shadow;\nvoid main() {\n"
     "    v_shadow = u_shadow_mat * vec4(a_position, 1.0);",
 )
@@ -117,7 +118,7 @@ void main() {
 
 
 # Built-in modules (issue 15): metallic/roughness shading in linear light, then ACES
-# (Narkowicz's fit) and exact sRGB encoding. Lights are the studio ones of `shade()` or,
+# (Narkowicz's fit) and sRGB encoding. Lights are the studio ones of `shade()` or,
 # with u_sunlit, the orbit view's Sun, Earth glow and ambient, their gamma-tuned
 # intensities raised to linear. Specular is GGX with a Schlick-Smith visibility; metals
 # take their colour from F0 and reflect a two-tone environment (no cube map: a gradient
@@ -125,15 +126,21 @@ void main() {
 # from the UVs (cell units: integers on the edges), faded to its average where a cell
 # is under about two pixels, and shift towards violet at grazing angles (the
 # anti-reflection coating's sheen). u_ao: 0 ignores the baked AO, 1 applies it.
+# Material colours arrive linear (ui.viewport.items). On a software renderer every
+# instruction of this shader is paid per pixel, so powers are products, the sRGB
+# encoding is Taylor's fit of three square roots (within 0.2 % of the exact curve)
+# instead of pow(), and the Sun's shadow lookups are compiled only into the
+# "station_shadowed" variant (a SHADOWS define), not skipped by a branch.
 PBR = """
 uniform vec3 u_color[16];
 uniform vec2 u_pbr[16];
 uniform float u_solar;
+uniform vec3 u_solar_srgb;
 uniform float u_ao;
 uniform float u_exposure;
 uniform vec3 u_key_dir;
+#ifdef SHADOWS
 uniform sampler2DShadow u_shadow_map;
-uniform float u_shadow_on;
 uniform float u_shadow_texel;
 uniform float u_pcf;
 varying vec4 v_shadow;
@@ -154,53 +161,65 @@ float sun_light(float nl) {
     }
     return sum / count;
 }
+#endif
 varying float v_material;
 varying vec2 v_uv;
 varying float v_ao;
+// gamma 2.2 to linear: per pixel only on solar cells (and the orbit view's lights)
 vec3 lin(vec3 c) { return pow(max(c, vec3(0.0)), vec3(2.2)); }
 vec3 aces(vec3 x) {
     return clamp((x * (2.51 * x + 0.03)) / (x * (2.43 * x + 0.59) + 0.14), 0.0, 1.0);
 }
 vec3 srgb(vec3 c) {
-    vec3 hi = 1.055 * pow(c, vec3(1.0 / 2.4)) - 0.055;
-    return mix(c * 12.92, hi, step(vec3(0.0031308), c));
+    vec3 s1 = sqrt(c);
+    vec3 s2 = sqrt(s1);
+    vec3 s3 = sqrt(s2);
+    return max(0.662002687 * s1 + 0.684122060 * s2 - 0.323583601 * s3
+               - 0.0225411470 * c, 0.0);
 }
-vec3 light(vec3 albedo, vec3 f0, float a, float nv, vec3 n, vec3 v, vec3 l) {
+float pow5(float x) {
+    float x2 = x * x;
+    return x2 * x2 * x;
+}
+vec3 light(vec3 albedo, vec3 f0, float a2, float k, float nv, vec3 n, vec3 v,
+           vec3 l) {
     float nl = max(dot(n, l), 0.0);
     vec3 h = normalize(l + v);
     float nh = max(dot(n, h), 0.0);
-    vec3 f = f0 + (1.0 - f0) * pow(1.0 - max(dot(v, h), 0.0), 5.0);
-    float a2 = a * a;
+    vec3 f = f0 + (1.0 - f0) * pow5(1.0 - max(dot(v, h), 0.0));
     float d = nh * nh * (a2 - 1.0) + 1.0;
-    float k = 0.5 * a;
     float vis = 0.25 / ((nl * (1.0 - k) + k) * (nv * (1.0 - k) + k));
     // pi * D * V: light intensities are radiance times pi, as for the diffuse term
     vec3 spec = f * min(a2 / (d * d) * vis, 40.0);
     return (albedo * (1.0 - f) + spec) * nl;
 }
-vec3 shade_pbr(vec3 base, vec2 mr, float ao, float shadow, vec3 normal, vec3 pos) {
+vec3 shade_pbr(vec3 c, vec2 mr, float ao, vec3 normal, vec3 pos) {
     vec3 n = normalize(normal);
     vec3 v = normalize(-pos);
     if (dot(n, v) < 0.0) n = -n;
     float nv = max(dot(n, v), 1e-3);
     bool sun = u_sunlit > 0.5;
     vec3 key = sun ? u_sun_dir : u_key_dir;
+    float shadow = 1.0;
+#ifdef SHADOWS
     // the map is of this Sun (ui.viewport.shadows), not the orbit view's
-    if (u_shadow_on > 0.5 && !sun) shadow *= sun_light(max(dot(n, key), 0.0));
+    if (!sun) shadow = sun_light(max(dot(n, key), 0.0));
+#endif
     vec3 key_rgb = sun ? lin(u_sun_rgb) : 0.83 * vec3(1.0, 0.96, 0.88);
     vec3 fill = sun ? u_glow_dir : normalize(vec3(0.55, -0.50, 0.45));
     vec3 fill_rgb = sun ? lin(u_glow_rgb) : 0.075 * vec3(0.66, 0.76, 1.10);
     vec3 amb = sun ? lin(u_ambient_rgb) : vec3(0.030, 0.033, 0.040);
     vec3 rim_rgb = sun ? lin(u_rim_rgb) : 0.085 * vec3(0.30, 0.42, 0.90);
-    vec3 c = lin(base);
     float metal = mr.x;
     float a = max(mr.y * mr.y, 0.003);
+    float a2 = a * a;
+    float k = 0.5 * a;
     vec3 albedo = c * (1.0 - metal);
     vec3 f0 = mix(vec3(0.04), c, metal);
     float occ = mix(1.0, ao, u_ao);
-    vec3 rgb = key_rgb * light(albedo, f0, a, nv, n, v, key) * shadow
+    vec3 rgb = key_rgb * light(albedo, f0, a2, k, nv, n, v, key) * shadow
              * mix(1.0, occ, 0.35)
-             + fill_rgb * light(albedo, f0, a, nv, n, v, fill) * occ;
+             + fill_rgb * albedo * max(dot(n, fill), 0.0) * occ;
     // environment: diffuse from the ambient, specular from a sky/ground gradient,
     // blurred towards its mean as the surface roughens
     vec3 r = reflect(-v, n);
@@ -209,39 +228,46 @@ vec3 shade_pbr(vec3 base, vec2 mr, float ao, float shadow, vec3 normal, vec3 pos
     env = mix(env, vec3(0.12, 0.13, 0.15), mr.y) * 1.6;
     // in orbit the surroundings are as bright as the lights: dark in eclipse
     if (sun) env = amb + 0.5 * fill_rgb + 0.12 * key_rgb;
-    vec3 fr = f0 + (max(vec3(1.0 - mr.y), f0) - f0) * pow(1.0 - nv, 5.0);
+    float fc = 1.0 - nv;
+    float fc2 = fc * fc;
+    vec3 fr = f0 + (max(vec3(1.0 - mr.y), f0) - f0) * (fc2 * fc2 * fc);
     rgb += (albedo * amb * (sun ? 1.0 : 4.0) + fr * env) * occ;
-    rgb += rim_rgb * pow(1.0 - nv, 3.0) * occ;
+    float rim = fc2 * fc;
+    rgb += rim_rgb * rim * occ;
     rgb = srgb(aces(rgb * u_exposure));
     float lit = max(dot(n, key), 0.0) * shadow;
-    float rim = pow(1.0 - nv, 3.0);
     return mix(rgb, u_tint.rgb * (0.45 + 0.75 * lit) + u_tint.rgb * rim, u_tint.a);
 }
-vec3 solar_cells(vec3 base, vec3 normal, vec3 pos) {
+// mixed in sRGB as the material's look was tuned, then made linear
+vec3 solar_cells(vec3 normal, vec3 pos) {
     vec2 w = max(fwidth(v_uv), vec2(1e-4));
     vec2 edge = 0.5 - abs(fract(v_uv) - 0.5);
     vec2 gap = 1.0 - smoothstep(0.035 - w, 0.035 + w, edge);
     float grid = max(gap.x, gap.y);
     // where a cell spans under ~2 pixels the grid averages to its area share
     grid = mix(grid, 0.14, smoothstep(0.25, 0.6, max(w.x, w.y)));
-    float nv = abs(dot(normalize(normal), normalize(-pos)));
-    vec3 cell = mix(base, vec3(0.16, 0.10, 0.36), 0.55 * pow(1.0 - nv, 2.0));
-    return mix(cell, vec3(0.58, 0.60, 0.64), grid);
+    float graze = 1.0 - abs(dot(normalize(normal), normalize(-pos)));
+    vec3 cell = mix(u_solar_srgb, vec3(0.16, 0.10, 0.36), 0.55 * graze * graze);
+    return lin(mix(cell, vec3(0.58, 0.60, 0.64), grid));
 }
 """
 
-# as _mesh_fs, with PBR after LIGHTING (it reads the light uniforms declared there)
-STATION_FS = (
-    """
-#version 120
+
+def _station_fs(shadows: bool) -> str:
+    """The built-in modules' fragment shader: _mesh_fs's frame, PBR after LIGHTING
+    (it reads the light uniforms declared there)."""
+    return (
+        "\n#version 120\n"
+        + ("#define SHADOWS\n" if shadows else "")
+        + """
 uniform float u_alpha;
 uniform vec4 u_flat;
 varying vec3 v_normal;
 varying vec3 v_pos;
 """
-    + LIGHTING
-    + PBR
-    + """
+        + LIGHTING
+        + PBR
+        + """
 void main() {
     if (u_flat.a > 0.0) {
         gl_FragColor = u_flat;
@@ -251,12 +277,13 @@ void main() {
     vec3 base = u_color[m];
     vec2 mr = u_pbr[m];
     if (abs(v_material - u_solar) < 0.5) {
-        base = solar_cells(base, v_normal, v_pos);
+        base = solar_cells(v_normal, v_pos);
     }
-    gl_FragColor = vec4(shade_pbr(base, mr, v_ao, 1.0, v_normal, v_pos), u_alpha);
+    gl_FragColor = vec4(shade_pbr(base, mr, v_ao, v_normal, v_pos), u_alpha);
 }
 """
-)
+    )
+
 
 IMPORTED_FS = _mesh_fs(
     """
@@ -322,104 +349,6 @@ void main() {
 }
 """
 
-# The orbit view's globe (ui.orbit): a unit sphere in the Earth-fixed frame with two
-# equirectangular textures, u_surface (the day image; the night lights' brightness in
-# alpha) and u_russia (Russia's mask). The day image where the Sun is up and the night
-# lights where it is down, blended over about +-6 degrees of solar elevation round the
-# terminator; Russia tinted by the coverage band it lies in (u_bands: sines of the
-# bands' |latitude| limits, narrowest first; u_zone: their colours, then Russia
-# beyond); a thin blue rim of atmosphere on the day side.
-EARTH_VS = """
-#version 120
-uniform mat4 u_mvp;
-uniform mat4 u_mv;
-uniform mat3 u_nm;
-uniform vec3 u_sun;
-attribute vec3 a_position;
-attribute vec2 a_uv;
-varying vec2 v_uv;
-varying float v_mu;
-varying float v_z;
-varying float v_rim;
-void main() {
-    // per vertex what varies smoothly over a sphere of 8,000 vertices: the Sun's
-    // elevation, latitude and the limb; the fragment shader only reads and mixes
-    v_uv = a_uv;
-    v_mu = dot(a_position, u_sun);
-    v_z = abs(a_position.z);
-    vec3 en = normalize(u_nm * a_position);
-    vec3 pos = (u_mv * vec4(a_position, 1.0)).xyz;
-    v_rim = pow(1.0 - max(dot(en, normalize(-pos)), 0.0), 2.5);
-    gl_Position = u_mvp * vec4(a_position, 1.0);
-}
-"""
-
-EARTH_FS = """
-#version 120
-uniform sampler2D u_surface;
-uniform sampler2D u_russia;
-uniform vec4 u_bands;
-uniform vec3 u_zone[5];
-uniform float u_coverage;
-varying vec2 v_uv;
-varying float v_mu;
-varying float v_z;
-varying float v_rim;
-void main() {
-    float daylight = smoothstep(-0.1, 0.1, v_mu);
-    // every texture read outside branches: in non-uniform control flow llvmpipe
-    // samples about twice as slowly (measured)
-    vec4 surface = texture2D(u_surface, v_uv);
-    float russia = texture2D(u_russia, v_uv).r * u_coverage;
-    vec3 lit = surface.rgb * (0.22 + 1.1 * max(v_mu, 0.0));
-    vec3 dark = surface.rgb * 0.035 + surface.a * vec3(1.0, 0.86, 0.62) * 1.3;
-    vec3 rgb = mix(dark, lit, daylight);
-    // the narrowest band a point lies in picks the colour (no branches, as above)
-    vec4 inside = step(vec4(v_z), u_bands);
-    vec3 zone = mix(u_zone[4], u_zone[3], inside.w);
-    zone = mix(zone, u_zone[2], inside.z);
-    zone = mix(zone, u_zone[1], inside.y);
-    zone = mix(zone, u_zone[0], inside.x);
-    float strength = 0.35 + 0.2 * inside.w + 0.1 * inside.x;
-    rgb = mix(rgb, zone * (0.3 + 0.7 * daylight), strength * russia);
-    rgb += vec3(0.30, 0.55, 1.0) * v_rim * 0.55 * smoothstep(-0.2, 0.3, v_mu);
-    gl_FragColor = vec4(min(rgb, vec3(1.0)), 1.0);
-}
-"""
-
-# Lines and points of the orbit view (rings, tracks, outlines, markers): a colour per
-# vertex (or u_override where its alpha is 1), faded by u_dim; points are drawn as round
-# discs when u_round is 1.
-FLAT_VS = """
-#version 120
-uniform mat4 u_mvp;
-uniform float u_point_size;
-attribute vec3 a_position;
-attribute vec4 a_color;
-varying vec4 v_color;
-void main() {
-    v_color = a_color;
-    gl_PointSize = u_point_size;
-    gl_Position = u_mvp * vec4(a_position, 1.0);
-}
-"""
-
-FLAT_FS = """
-#version 120
-uniform float u_round;
-uniform vec4 u_override;
-uniform float u_dim;
-varying vec4 v_color;
-void main() {
-    if (u_round > 0.5) {
-        vec2 d = gl_PointCoord - vec2(0.5);
-        if (dot(d, d) > 0.25) discard;
-    }
-    vec4 c = mix(v_color, u_override, u_override.a);
-    gl_FragColor = vec4(c.rgb, c.a * (1.0 - u_dim));
-}
-"""
-
 # Depth only, for the Sun's shadow map (ui.viewport.shadows)
 DEPTH_VS = """
 #version 120
@@ -439,14 +368,18 @@ void main() {
 
 _CACHE: dict[tuple[int, str], tuple[int, dict]] = {}
 _SOURCES = {
-    "station": (STATION_VS, STATION_FS),
+    "station": (STATION_VS, _station_fs(shadows=False)),
+    "station_shadowed": (STATION_SHADOWED_VS, _station_fs(shadows=True)),
     "imported": (IMPORTED_VS, IMPORTED_FS),
     "sky": (SKY_VS, SKY_FS),
     "stars": (STAR_VS, STAR_FS),
-    "earth": (EARTH_VS, EARTH_FS),
-    "flat": (FLAT_VS, FLAT_FS),
     "depth": (DEPTH_VS, DEPTH_FS),
 }
+
+
+def register(name: str, vertex: str, fragment: str) -> None:
+    """Add a program of another package (compiled on first use, as these are)."""
+    _SOURCES[name] = (vertex, fragment)
 
 
 def program(name: str) -> tuple[int, dict]:

@@ -26,6 +26,10 @@ from .programs import program
 # Towards the Sun, world frame (z up): the studio key light's direction as seen from
 # the "iso" preset, so that a default picture keeps its familiar light and gains shadows.
 DEFAULT_SUN = (-0.196, -0.505, 0.84)
+# (map size, taps per side) of each picture quality (models3d.export_options):
+# "press" halves the texel and doubles the taps, so edges keep their softness in
+# metres but lose their steps; 4096^2 x 24 bit is 64 MB, 8192^2 would be 256 MB
+QUALITY = {"standard": (2048, 2), "press": (4096, 4)}
 BIAS = np.array(
     [[0.5, 0, 0, 0.5], [0, 0.5, 0, 0.5], [0, 0, 0.5, 0.5], [0, 0, 0, 1]],
     dtype=np.float64,
@@ -91,8 +95,9 @@ class ShadowMap:
         """The direction towards the Sun, world frame."""
         self.sun = _unit(direction)
 
-    def set_quality(self, size: int, taps: int) -> None:
-        self.size, self.taps = int(size), int(taps)
+    def set_quality(self, quality: str) -> None:
+        """A picture quality of QUALITY; the map is drawn again at its next update."""
+        self.size, self.taps = QUALITY[quality]
 
     @property
     def active(self) -> bool:
