@@ -72,6 +72,12 @@ def _display():
             "before OpenGL is imported)"
         )
     try:
+        from OpenGL.raw.EGL import _errors
+
+        if not hasattr(_errors, "_error_checker"):
+            # PyOpenGL 3.1 leaves it undefined when error checking is off (ui/__init__)
+            # where its GL twin is None; the EGL modules read it at import
+            _errors._error_checker = None
         from OpenGL import EGL
     except Exception as exc:  # no libEGL.so.1: PyOpenGL raises ImportError/OSError
         raise ExportError(f"no EGL library for headless OpenGL ({exc})") from exc

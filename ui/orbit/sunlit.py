@@ -82,6 +82,15 @@ def _view_rotation(view) -> np.ndarray:
     return m[:3, :3]
 
 
+def _colours(light: Light) -> dict[str, np.ndarray]:
+    return {
+        "u_sun_rgb": light.sun_rgb,
+        "u_glow_rgb": light.glow_rgb,
+        "u_ambient_rgb": light.ambient_rgb,
+        "u_rim_rgb": light.rim_rgb,
+    }
+
+
 class _LightItem(gl.GLGraphicsItem.GLGraphicsItem):
     """Sets the mesh programs' light uniforms for the frame being drawn."""
 
@@ -101,12 +110,17 @@ class _LightItem(gl.GLGraphicsItem.GLGraphicsItem):
                 GL.glUniform1f(loc["u_sunlit"], 0.0)
                 continue
             GL.glUniform1f(loc["u_sunlit"], 1.0)
-            GL.glUniform3f(loc["u_sun_dir"], *(rot @ light.sun_dir))
-            GL.glUniform3f(loc["u_sun_rgb"], *light.sun_rgb)
-            GL.glUniform3f(loc["u_glow_dir"], *(rot @ light.glow_dir))
-            GL.glUniform3f(loc["u_glow_rgb"], *light.glow_rgb)
-            GL.glUniform3f(loc["u_ambient_rgb"], *light.ambient_rgb)
-            GL.glUniform3f(loc["u_rim_rgb"], *light.rim_rgb)
+            lin = {k: np.maximum(v, 0.0) ** 2.2 for k, v in _colours(light).items()}
+            values = {
+                "u_sun_dir": rot @ light.sun_dir,
+                "u_glow_dir": rot @ light.glow_dir,
+                **_colours(light),
+                # the station programs light in linear light: their colours raised
+                **{k.replace("_rgb", "_lin"): v for k, v in lin.items()},
+            }
+            for key, value in values.items():
+                if key in loc:  # each program has the uniforms it reads
+                    GL.glUniform3f(loc[key], *value)
         GL.glUseProgram(0)
 
 

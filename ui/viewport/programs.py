@@ -139,6 +139,11 @@ uniform vec3 u_solar_srgb;
 uniform float u_ao;
 uniform float u_exposure;
 uniform vec3 u_key_dir;
+// the orbit view's lights in linear light (ui.orbit.sunlit sets them with u_sunlit)
+uniform vec3 u_sun_lin;
+uniform vec3 u_glow_lin;
+uniform vec3 u_ambient_lin;
+uniform vec3 u_rim_lin;
 #ifdef SHADOWS
 uniform sampler2DShadow u_shadow_map;
 uniform float u_shadow_texel;
@@ -165,7 +170,7 @@ float sun_light(float nl) {
 varying float v_material;
 varying vec2 v_uv;
 varying float v_ao;
-// gamma 2.2 to linear: per pixel only on solar cells (and the orbit view's lights)
+// gamma 2.2 to linear: per pixel only on solar cells
 vec3 lin(vec3 c) { return pow(max(c, vec3(0.0)), vec3(2.2)); }
 vec3 aces(vec3 x) {
     return clamp((x * (2.51 * x + 0.03)) / (x * (2.43 * x + 0.59) + 0.14), 0.0, 1.0);
@@ -205,11 +210,11 @@ vec3 shade_pbr(vec3 c, vec2 mr, float ao, vec3 normal, vec3 pos) {
     // the map is of this Sun (ui.viewport.shadows), not the orbit view's
     if (!sun) shadow = sun_light(max(dot(n, key), 0.0));
 #endif
-    vec3 key_rgb = sun ? lin(u_sun_rgb) : 0.83 * vec3(1.0, 0.96, 0.88);
-    vec3 fill = sun ? u_glow_dir : normalize(vec3(0.55, -0.50, 0.45));
-    vec3 fill_rgb = sun ? lin(u_glow_rgb) : 0.075 * vec3(0.66, 0.76, 1.10);
-    vec3 amb = sun ? lin(u_ambient_rgb) : vec3(0.030, 0.033, 0.040);
-    vec3 rim_rgb = sun ? lin(u_rim_rgb) : 0.085 * vec3(0.30, 0.42, 0.90);
+    vec3 key_rgb = sun ? u_sun_lin : 0.83 * vec3(1.0, 0.96, 0.88);
+    vec3 fill = sun ? u_glow_dir : vec3(0.63298, -0.57544, 0.51789);  // unit
+    vec3 fill_rgb = sun ? u_glow_lin : 0.075 * vec3(0.66, 0.76, 1.10);
+    vec3 amb = sun ? u_ambient_lin : vec3(0.030, 0.033, 0.040);
+    vec3 rim_rgb = sun ? u_rim_lin : 0.085 * vec3(0.30, 0.42, 0.90);
     float metal = mr.x;
     float a = max(mr.y * mr.y, 0.003);
     float a2 = a * a;
