@@ -193,12 +193,16 @@ class StationLight:
     `sun_local` is the unit vector to the Sun in the station's orbital frame: x along
     the velocity, y along the orbit normal, z up (away from the Earth's centre); the
     Earth is at -z. `sun_elevation_below_deg` is the Sun's elevation at the point below
-    the station (positive: the Earth under it is in daylight)."""
+    the station (positive: the Earth under it is in daylight). `to_earth` turns the
+    orbital frame into the Earth-fixed one (ECEF): its columns are the velocity, the
+    orbit normal and the up direction in ECEF, so a picture can show the ground that
+    is really under the station then."""
 
     sun_local: np.ndarray
     in_shadow: bool
     beta_deg: float
     sun_elevation_below_deg: float
+    to_earth: np.ndarray
 
 
 def station_light(orbit: Orbit, seconds: float) -> StationLight:
@@ -208,9 +212,12 @@ def station_light(orbit: Orbit, seconds: float) -> StationLight:
     forward = -np.sin(u) * node + np.cos(u) * along
     s = sun_direction_eci(orbit.jd(seconds))
     local = np.array([forward @ s, normal @ s, up @ s])
+    jd = orbit.jd(seconds)
+    to_earth = np.column_stack([eci_to_ecef(v, jd) for v in (forward, normal, up)])
     return StationLight(
         sun_local=local / np.linalg.norm(local),
         in_shadow=bool(_shadow_margin(orbit, seconds) < 0),
         beta_deg=float(np.degrees(np.arcsin(np.clip(normal @ s, -1, 1)))),
         sun_elevation_below_deg=float(np.degrees(np.arcsin(np.clip(up @ s, -1, 1)))),
+        to_earth=to_earth,
     )

@@ -201,6 +201,46 @@ def test_sun_from_orbit_lights_the_station_and_eclipse_darkens_it(windows):
     assert np.array_equal(grab(win.view), studio)
 
 
+def test_pictures_of_the_sunlit_view_keep_its_light_shadows_and_ground(
+    windows, tmp_path
+):
+    from ui.export.jobs import ExportRequest
+    from ui.viewport.shadows import DEFAULT_SUN
+
+    win = windows("ros-2024", "final")
+    feature = win.features[FEATURE]
+    feature.clock.set_date(DATE)
+    orbit = feature.sunlight.cache.get(win.model.plan, DATE).orbit
+    lit_t, dark_t = _times(orbit)
+    feature.clock.set_seconds(lit_t)
+    plan, last = win.model.plan, len(win.model.plan.phases) - 1
+
+    def picture(name: str) -> np.ndarray:
+        req = ExportRequest(
+            plan, [last], tmp_path / name, "png", 320, 200, background="earth"
+        )
+        runner = win.exports.start(req)
+        windows.qtbot.waitUntil(lambda: runner.finished, timeout=20000)
+        return np.asarray(Image.open(tmp_path / name))[..., :3].astype(int)
+
+    studio = picture("studio.png")
+    win.commands["sun_from_orbit"].trigger()
+    # the view's shadows fall from the orbit's Sun (a quarter-degree grid of it)
+    sun = sunlight.station_light(orbit, lit_t).sun_local
+    assert np.degrees(np.arccos(win.scene.shadows.sun @ sun)) < 0.3
+    lit = picture("lit.png")
+    feature.clock.set_seconds(dark_t)
+    dark = picture("dark.png")
+    win.commands["sun_from_orbit"].trigger()
+    default = np.array(DEFAULT_SUN) / np.linalg.norm(DEFAULT_SUN)
+    assert np.allclose(win.scene.shadows.sun, default)
+    low = slice(150, None)  # the Earth under the station fills the lower rows
+    assert np.abs(lit - studio).sum(axis=2).mean() > 10  # another light, another ground
+    # in the Earth's shadow the station and the night side below are dark
+    assert dark[low].mean() < 0.5 * lit[low].mean()
+    assert dark.mean() < 0.6 * lit.mean()
+
+
 def test_map_panel_shows_the_track_bands_and_numbers(windows):
     _win, feature = orbit_window(windows, "ros-2026", dock="orbit_map")
     panel = feature.map

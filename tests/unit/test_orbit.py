@@ -438,3 +438,21 @@ def test_station_light_follows_the_orbit():
     assert noon.beta_deg == pytest.approx(float(sunlight.beta_deg(orbit, t_noon)))
     assert abs(noon.beta_deg) < 0.5
     assert np.linalg.norm(noon.sun_local) == pytest.approx(1.0)
+
+
+def test_station_light_turns_the_station_frame_into_the_earths():
+    """`to_earth` (for the picture backdrop): a rotation whose up column points at the
+    station from the Earth's centre and whose first column is the ground velocity's
+    direction plus the Earth's turn."""
+    orbit = Orbit(51.6, 400, EPOCH)
+    for t in (0.0, 1234.0, 5000.0):
+        m = sunlight.station_light(orbit, t).to_earth
+        assert m @ m.T == pytest.approx(np.eye(3), abs=1e-9)
+        assert np.linalg.det(m) == pytest.approx(1.0)
+        pos = orbit.position_ecef(t)
+        assert m[:, 2] == pytest.approx(pos / np.linalg.norm(pos), abs=1e-9)
+        # a second on, the station has moved along +X of its frame (within the
+        # Earth's turn: 0.46 km/s at the equator against 7.7 km/s)
+        step = orbit.position_ecef(t + 1.0) - pos
+        cos = (m[:, 0] @ step) / np.linalg.norm(step)
+        assert cos > 0.99

@@ -46,6 +46,11 @@ class ExportController(QObject):
             "iss": m.overlays["iss"],
             **req.overlays,
         }
+        # what features add to the view (the orbit's Sun: ui.orbit.feature)
+        for feature in getattr(self.window, "features", {}).values():
+            add = getattr(feature, "add_to_export", None)
+            if add is not None:
+                add(req)
         req.overrides = dict(self.model.overrides)
         req.references = {
             rid: r for rid, r in self.model.references.items() if r.visible

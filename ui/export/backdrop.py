@@ -12,7 +12,9 @@ large export join without seams.
 The scene's frame is the station's: +Z towards the zenith, +X along the velocity. The
 station is placed over `NADIR` (latitude, longitude) flying towards `HEADING` (degrees
 from north), which puts the Black Sea, the Caucasus and the Caspian under a picture
-taken from the usual views.
+taken from the usual views; a picture of the view in "Sun from orbit" shows instead
+the ground really under the station at the orbit clock's moment, day or night
+(`set_ground`, from models3d.sunlight).
 """
 
 from __future__ import annotations
@@ -127,6 +129,7 @@ class EarthLimbItem(gl.GLGraphicsItem.GLGraphicsItem):
         self.altitude_km = DEFAULT_ALTITUDE_KM
         self.sun = np.array([0.0, 0.0, 1.0])  # towards the Sun, scene frame
         self._geo = geo_frame().astype(np.float32)
+        self.ground: np.ndarray | None = None  # set_ground's frame, else NADIR's
         self._textures: dict[str, int] | None = None
 
     def paint(self):
@@ -157,6 +160,16 @@ class EarthLimbItem(gl.GLGraphicsItem.GLGraphicsItem):
         GL.glUseProgram(0)
         GL.glDepthMask(GL.GL_TRUE)
         GL.glEnable(GL.GL_DEPTH_TEST)
+
+    def set_ground(self, to_earth, altitude_km: float | None) -> None:
+        """Show the ground under the station at a moment of its orbit: `to_earth`
+        turns the station frame into the Earth-fixed one (models3d.sunlight)."""
+        if to_earth is None:
+            return
+        self.ground = np.asarray(to_earth, dtype=np.float64)
+        self._geo = self.ground.astype(np.float32)
+        if altitude_km is not None:
+            self.altitude_km = float(altitude_km)
 
     @property
     def holds_texture(self) -> bool:

@@ -72,6 +72,8 @@ class ExportRequest:
     # "sky", "earth" (the Earth's limb below) or (r, g, b); see also `transparent`
     background: str | tuple = "sky"
     quality: str = "standard"  # or "press" (models3d.export_options.QUALITIES)
+    # "Sun from orbit": a ui.orbit.sunlit.Light (the view's), None for the studio Sun
+    light: object | None = None
     highlight: tuple = ()  # module ids tinted as the app tints a selection
     fps: float = ANIMATION_FPS
     hold: float = HOLD_SECONDS  # each phase shown still
@@ -112,6 +114,8 @@ class _Job:
             self.renderer = StationRenderer(req.plan, req.overrides, req.references)
             self.renderer.set_overlays(req.overlays)
             self.renderer.set_quality(req.quality)
+            if req.light is not None:
+                self.renderer.set_light(req.light)
             self.renderer.highlight = tuple(req.highlight)
         self.written: list[Path] = []
 

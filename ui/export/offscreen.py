@@ -295,6 +295,17 @@ class StationRenderer:
     def set_camera(self, camera) -> None:
         self.view.set_camera(*camera)
 
+    def set_light(self, light) -> None:
+        """Light the station as "Sun from orbit" does (a ui.orbit.sunlit.Light): its
+        Sun, the Earth's glow, shadows from that Sun, and the ground really under
+        the station behind it (background "earth")."""
+        from ..orbit.sunlit import LightScope, aim_shadows
+
+        self._light_scope = LightScope(lambda: light)
+        self._light_scope.attach(self.view)
+        aim_shadows(self.scene.shadows, light)
+        self.view.limb.set_ground(light.to_earth, light.altitude_km)
+
     def set_quality(self, quality: str) -> None:
         """ "standard" or "press" (ui.viewport.shadows.QUALITY)."""
         self.scene.shadows.set_quality(quality)
@@ -365,7 +376,8 @@ class StationRenderer:
     ) -> np.ndarray:
         self._apply_highlight()
         if background == "earth":
-            self.view.limb.altitude_km = plan_altitude_km(self.plan)
+            if self.view.limb.ground is None:
+                self.view.limb.altitude_km = plan_altitude_km(self.plan)
             self.view.limb.sun = self.scene.shadows.sun
         px = self.view.render(width, height, ssaa, transparent, background=background)
         return draw_picture_overlays(px, self.view, self.model, self.scene)

@@ -148,6 +148,10 @@ class OrbitFeature(QObject):
         if not self.sunlight.available():
             self.clock.set_playing(False)
 
+    def add_to_export(self, req) -> None:
+        """Pictures of the view in "Sun from orbit" keep its light."""
+        self.sunlight.add_to_export(req)
+
     def show_dock(self, key: str) -> None:
         dock = self.docks[key]
         dock.show()

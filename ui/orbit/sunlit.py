@@ -24,6 +24,7 @@ from models3d import sunlight
 
 from ..binding import Bindings
 from ..viewport.programs import program
+from ..viewport.shadows import DEFAULT_SUN
 from .clock import OrbitClock
 from .panel import OrbitCache
 
@@ -44,6 +45,9 @@ class Light:
     ambient_rgb: np.ndarray
     rim_rgb: np.ndarray
     in_shadow: bool
+    # the ground under the station: station frame -> Earth-fixed, and the height
+    to_earth: np.ndarray | None = None
+    altitude_km: float | None = None
 
 
 def light_at(orbit, seconds: float) -> Light:
@@ -54,6 +58,7 @@ def light_at(orbit, seconds: float) -> Light:
     there; a rough albedo of 0.3). In the Earth's shadow: no Sun, hardly any glow,
     and a dim blue fill and rim, so the shapes stay readable."""
     s = sunlight.station_light(orbit, seconds)
+    ground = {"to_earth": s.to_earth, "altitude_km": float(orbit.altitude_km)}
     below = np.sin(np.radians(s.sun_elevation_below_deg))
     glow = 0.32 * float(np.clip(below + 0.1, 0.0, 1.0))
     if s.in_shadow:
@@ -65,6 +70,7 @@ def light_at(orbit, seconds: float) -> Light:
             np.array([0.11, 0.12, 0.16]),
             RIM_RGB * 0.22,
             True,
+            **ground,
         )
     return Light(
         s.sun_local,
@@ -74,6 +80,7 @@ def light_at(orbit, seconds: float) -> Light:
         np.array([0.05, 0.055, 0.07]),
         RIM_RGB * 0.12,
         False,
+        **ground,
     )
 
 
@@ -122,6 +129,20 @@ class _LightItem(gl.GLGraphicsItem.GLGraphicsItem):
                 if key in loc:  # each program has the uniforms it reads
                     GL.glUniform3f(loc[key], *value)
         GL.glUseProgram(0)
+
+
+def aim_shadows(shadows, light: Light | None) -> None:
+    """Point a shadow map at the light's Sun (the studio Sun without one). The Sun
+    moves about 4 degrees a minute of orbit: steps of a quarter degree keep a playing
+    clock from drawing the map again every frame."""
+    if light is None:
+        shadows.set_sun(DEFAULT_SUN)
+        return
+    d = np.asarray(light.sun_dir, dtype=np.float64)
+    step = np.radians(0.25)
+    el = np.round(np.arcsin(np.clip(d[2], -1.0, 1.0)) / step) * step
+    az = np.round(np.arctan2(d[1], d[0]) / step) * step
+    shadows.set_sun((np.cos(el) * np.cos(az), np.cos(el) * np.sin(az), np.sin(el)))
 
 
 class LightScope:
@@ -187,12 +208,23 @@ class StationSunlight(QObject):
             self.scope.attach(self.window.view)
         else:
             self.scope.detach()
+        self._aim_shadows()
         self.window.view.update()
 
     def _redraw(self, *_) -> None:
         if self.on:
             self.scope.attach(self.window.view)
+            self._aim_shadows()
             self.window.view.update()
+
+    def _aim_shadows(self) -> None:
+        """The station's shadows fall from the Sun that lights it."""
+        light = self.current_light()
+        aim_shadows(self.window.scene.shadows, light)
+
+    def add_to_export(self, req) -> None:
+        """A picture of the view keeps its light (ui.controllers.exports)."""
+        req.light = self.current_light()
 
     def _on_option(self, name: str, _value) -> None:
         if name == "antialiasing":

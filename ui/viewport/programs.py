@@ -207,8 +207,8 @@ vec3 shade_pbr(vec3 c, vec2 mr, float ao, vec3 normal, vec3 pos) {
     vec3 key = sun ? u_sun_dir : u_key_dir;
     float shadow = 1.0;
 #ifdef SHADOWS
-    // the map is of this Sun (ui.viewport.shadows), not the orbit view's
-    if (!sun) shadow = sun_light(max(dot(n, key), 0.0));
+    // the map is drawn from this Sun (ui.orbit.sunlit aims it at the orbit's)
+    shadow = sun_light(max(dot(n, key), 0.0));
 #endif
     vec3 key_rgb = sun ? u_sun_lin : 0.83 * vec3(1.0, 0.96, 0.88);
     vec3 fill = sun ? u_glow_dir : vec3(0.63298, -0.57544, 0.51789);  // unit
