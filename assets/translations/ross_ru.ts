@@ -694,60 +694,16 @@
       <translation>3D-сцена: STL</translation>
     </message>
     <message>
-      <source>Size</source>
-      <translation>Размер</translation>
-    </message>
-    <message>
-      <source>Supersampling</source>
-      <translation>Суперсэмплинг</translation>
-    </message>
-    <message>
-      <source>Picture format</source>
-      <translation>Формат изображения</translation>
-    </message>
-    <message>
-      <source>Transparent background</source>
-      <translation>Прозрачный фон</translation>
+      <source>Window size</source>
+      <translation>Размер окна</translation>
     </message>
     <message>
       <source>Caption: plan, phase, date and sources</source>
       <translation>Подпись: план, этап, дата и источники</translation>
     </message>
     <message>
-      <source>Choose...</source>
-      <translation>Выбрать...</translation>
-    </message>
-    <message>
-      <source>File</source>
-      <translation>Файл</translation>
-    </message>
-    <message>
       <source>Export to</source>
       <translation>Экспортировать в</translation>
-    </message>
-    <message>
-      <source>off</source>
-      <translation>выкл.</translation>
-    </message>
-    <message>
-      <source>2x (4 samples per pixel)</source>
-      <translation>2x (4 отсчёта на пиксель)</translation>
-    </message>
-    <message>
-      <source>4x (16 samples per pixel)</source>
-      <translation>4x (16 отсчётов на пиксель)</translation>
-    </message>
-    <message>
-      <source>Window size</source>
-      <translation>Размер окна</translation>
-    </message>
-    <message>
-      <source>Custom</source>
-      <translation>Свой</translation>
-    </message>
-    <message>
-      <source>{0} × {1} px; needs about {2} MB of memory ({3} GB free).</source>
-      <translation>{0} × {1} пикс.; нужно около {2} МБ памяти (свободно {3} ГБ).</translation>
     </message>
     <message>
       <source>Cancel</source>
@@ -780,6 +736,10 @@
     <message>
       <source>a camera saved with View &gt; Save camera</source>
       <translation>камера, сохранённая командой Вид &gt; Сохранить камеру</translation>
+    </message>
+    <message>
+      <source>Choose...</source>
+      <translation>Выбрать...</translation>
     </message>
     <message>
       <source>Angles</source>
@@ -896,6 +856,46 @@
     <message>
       <source>Choose a camera file, or another camera.</source>
       <translation>Выберите файл камеры или другую камеру.</translation>
+    </message>
+    <message>
+      <source>Custom</source>
+      <translation>Свой</translation>
+    </message>
+    <message>
+      <source>Size</source>
+      <translation>Размер</translation>
+    </message>
+    <message>
+      <source>Supersampling</source>
+      <translation>Суперсэмплинг</translation>
+    </message>
+    <message>
+      <source>Picture format</source>
+      <translation>Формат изображения</translation>
+    </message>
+    <message>
+      <source>Transparent background</source>
+      <translation>Прозрачный фон</translation>
+    </message>
+    <message>
+      <source>off</source>
+      <translation>выкл.</translation>
+    </message>
+    <message>
+      <source>2x (4 samples per pixel)</source>
+      <translation>2x (4 отсчёта на пиксель)</translation>
+    </message>
+    <message>
+      <source>4x (16 samples per pixel)</source>
+      <translation>4x (16 отсчётов на пиксель)</translation>
+    </message>
+    <message>
+      <source>{0} × {1} px; needs about {2} MB of memory ({3} GB free).</source>
+      <translation>{0} × {1} пикс.; нужно около {2} МБ памяти (свободно {3} ГБ).</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>Файл</translation>
     </message>
   </context>
   <context>
@@ -1135,26 +1135,6 @@
       <translation>Размер окна орбиты</translation>
     </message>
     <message>
-      <source>Custom</source>
-      <translation>Свой</translation>
-    </message>
-    <message>
-      <source>Size</source>
-      <translation>Размер</translation>
-    </message>
-    <message>
-      <source>Supersampling</source>
-      <translation>Суперсэмплинг</translation>
-    </message>
-    <message>
-      <source>Format</source>
-      <translation>Формат</translation>
-    </message>
-    <message>
-      <source>Transparent background</source>
-      <translation>Прозрачный фон</translation>
-    </message>
-    <message>
       <source>Caption: plan, orbit, time and sources</source>
       <translation>Подпись: план, орбита, время и источники</translation>
     </message>
@@ -1171,32 +1151,8 @@
       <translation>Камера</translation>
     </message>
     <message>
-      <source>Choose...</source>
-      <translation>Выбрать...</translation>
-    </message>
-    <message>
-      <source>File</source>
-      <translation>Файл</translation>
-    </message>
-    <message>
       <source>Export to</source>
       <translation>Экспортировать в</translation>
-    </message>
-    <message>
-      <source>off</source>
-      <translation>выкл.</translation>
-    </message>
-    <message>
-      <source>2x</source>
-      <translation>2x</translation>
-    </message>
-    <message>
-      <source>4x</source>
-      <translation>4x</translation>
-    </message>
-    <message>
-      <source>{0} × {1} px</source>
-      <translation>{0} × {1} пикс.</translation>
     </message>
     <message>
       <source>{0} px wide, half as high plus the legend</source>
@@ -1969,14 +1925,6 @@
     <message>
       <source>Caption language</source>
       <translation>Язык подписей</translation>
-    </message>
-    <message>
-      <source>Choose...</source>
-      <translation>Выбрать...</translation>
-    </message>
-    <message>
-      <source>File</source>
-      <translation>Файл</translation>
     </message>
     <message>
       <source>Export tour to</source>

@@ -6,34 +6,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QProgressDialog,
-    QPushButton,
-    QSpinBox,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QComboBox, QProgressDialog
 
-from models3d.imaging import (
-    MAX_SIDE,
-    MIN_SIDE,
-    ExportError,
-    PictureOptions,
-    available_memory,
-    check_picture,
-    picture_bytes,
-)
+from models3d.imaging import ExportError
 
 from .jobs import ExportRequest
 from .options_panel import ExportOptionsPanel
+from .picture_form import (
+    ExportFormDialog,
+    PictureRows,
+)
 
 
 def tr(s: str) -> str:
@@ -49,23 +31,14 @@ WHAT = (
     ("obj", "obj"),
     ("stl", "stl"),
 )
-PICTURE_FORMATS = (("PNG", "png"), ("JPEG", "jpg"), ("TIFF", "tiff"), ("WebP", "webp"))
-PRESETS = (
-    ("window", None),
-    ("1920 × 1080 (Full HD)", (1920, 1080)),
-    ("3840 × 2160 (4K)", (3840, 2160)),
-    ("7680 × 4320 (8K)", (7680, 4320)),
-    ("custom", "custom"),
-)
+KEY = "export_dialog/"
 
 
-class ExportDialog(QDialog):
+class ExportDialog(ExportFormDialog):
     def __init__(self, window, folder: str):
-        super().__init__(window)
-        self.setObjectName("export_dialog")
+        super().__init__(window, "export_dialog", tr("Export"))
         self.window_ = window
-        self.setWindowTitle(tr("Export"))
-        form = QFormLayout(self)
+        form = self.form
         self.what = QComboBox()
         labels = {
             "phase": tr("Picture of the current phase"),
@@ -79,126 +52,56 @@ class ExportDialog(QDialog):
         for key, _ in WHAT:
             self.what.addItem(labels[key], key)
         form.addRow(tr("Export"), self.what)
-        self.size = QComboBox()
-        for label, size in PRESETS:
-            self.size.addItem(
-                tr("Window size")
-                if size is None
-                else tr("Custom")
-                if size == "custom"
-                else label,
-                size,
-            )
-        self.size.setCurrentIndex(1)
-        self.w = QSpinBox()
-        self.h = QSpinBox()
-        for box, v in ((self.w, 1920), (self.h, 1080)):
-            box.setRange(MIN_SIDE, MAX_SIDE)
-            box.setValue(v)
-            box.setSuffix(" px")
-        dims = QWidget()
-        lay = QHBoxLayout(dims)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(self.w)
-        lay.addWidget(QLabel("×"))
-        lay.addWidget(self.h)
-        form.addRow(tr("Size"), self.size)
-        form.addRow("", dims)
-        self.ssaa = QComboBox()
-        for k, label in (
-            (1, tr("off")),
-            (2, tr("2x (4 samples per pixel)")),
-            (4, tr("4x (16 samples per pixel)")),
-        ):
-            self.ssaa.addItem(label, k)
-        self.ssaa.setCurrentIndex(1)
-        form.addRow(tr("Supersampling"), self.ssaa)
-        self.fmt = QComboBox()
-        for label, key in PICTURE_FORMATS:
-            self.fmt.addItem(label, key)
-        form.addRow(tr("Picture format"), self.fmt)
-        self.transparent = QCheckBox(tr("Transparent background"))
+        self.picture = PictureRows(form, window.view, tr("Window size"), KEY)
+        p = self.picture
+        self.size, self.w, self.h = p.size, p.w, p.h
+        self.ssaa, self.fmt, self.transparent = p.ssaa, p.fmt, p.transparent
         self.caption = QCheckBox(tr("Caption: plan, phase, date and sources"))
-        form.addRow("", self.transparent)
         form.addRow("", self.caption)
         # camera, look and animation timing, as the command line's options
         self.options = ExportOptionsPanel(form, window)
         self.camera = self.options.camera
-        self.path = QLineEdit()
-        browse = QPushButton(tr("Choose..."))
-        browse.clicked.connect(self._browse)
-        row = QWidget()
-        lay = QHBoxLayout(row)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(self.path, 1)
-        lay.addWidget(browse)
-        form.addRow(tr("File"), row)
-        self.info = QLabel()
-        self.info.setWordWrap(True)
-        form.addRow(self.info)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save
-            | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        form.addRow(buttons)
+        self.add_file_row(tr("Export to"))
+        self.add_footer()
         self.folder = folder
         self._auto_path = (
             ""  # the last name the dialog made up (replaced when `what` changes)
         )
-        self._restore_choices()
+        # the choices of the last export (each checked: a stale value is ignored)
+        self.remember(
+            KEY,
+            {"what": self.what, "camera": self.camera, "caption": self.caption},
+            self.picture,
+            self.options,
+        )
         for sig in (
             self.what.currentIndexChanged,
-            self.size.currentIndexChanged,
-            self.w.valueChanged,
-            self.h.valueChanged,
-            self.ssaa.currentIndexChanged,
-            self.fmt.currentIndexChanged,
-            self.transparent.toggled,
+            self.picture.changed,
             *self.options.changed_signals(),
         ):
-            sig.connect(self._update)
-        self._update()
+            sig.connect(self.refresh)
+        self.refresh()
 
     def _ext(self) -> str:
         key = self.what.currentData()
         return self.fmt.currentData() if key in ("phase", "phases") else key
 
     def dims(self) -> tuple[int, int]:
-        size = self.size.currentData()
-        if size is None:
-            v = self.window_.view
-            dpr = v.devicePixelRatioF()
-            return int(v.width() * dpr), int(v.height() * dpr)
-        if size == "custom":
-            return self.w.value(), self.h.value()
-        return size
+        return self.picture.dims()
 
-    def _update(self) -> None:
+    def refresh(self, *_) -> None:
         key = self.what.currentData()
         picture = key not in ("glb", "obj", "stl")
-        for wdg in (self.size, self.ssaa, self.caption):
-            wdg.setEnabled(picture)
+        self.caption.setEnabled(picture)
         self.options.update(key)
-        self.fmt.setEnabled(key in ("phase", "phases"))
-        # a colour or the Earth behind the station is a background: not transparent
-        self.transparent.setEnabled(
-            key in ("phase", "phases")
-            and self.options.background.currentData() == "sky"
+        self.picture.update(
+            size=picture,
+            ssaa=picture,
+            fmt=key in ("phase", "phases"),
+            # a colour or the Earth behind the station is a background: not transparent
+            transparent=key in ("phase", "phases")
+            and self.options.background.currentData() == "sky",
         )
-        custom = self.size.currentData() == "custom"
-        self.w.setEnabled(custom and picture)
-        self.h.setEnabled(custom and picture)
-        w, h = self.dims()
-        if not custom:
-            self.w.blockSignals(True)
-            self.h.blockSignals(True)
-            self.w.setValue(w)
-            self.h.setValue(h)
-            self.w.blockSignals(False)
-            self.h.blockSignals(False)
         plan = self.window_.model.plan
         phase = f"{plan.id}_phase{self.window_.model.phase + 1:02d}"
         stem = {
@@ -216,71 +119,15 @@ class ExportDialog(QDialog):
             self.path.setText(str(Path(typed).with_suffix("." + self._ext())))
         ok, message = True, ""
         if picture:
-            try:
-                check_picture(
-                    PictureOptions(
-                        w,
-                        h,
-                        self.ssaa.currentData(),
-                        self.transparent.isChecked() and self.transparent.isEnabled(),
-                        self._ext() if key in ("phase", "phases") else "png",
-                    )
-                )
-                need = picture_bytes(w, h, self.ssaa.currentData())
-                message = tr(
-                    "{0} × {1} px; needs about {2} MB of memory ({3} GB free)."
-                ).format(w, h, need // 2**20, f"{available_memory() / 2**30:.1f}")
-            except ExportError as exc:
-                ok, message = False, str(exc)
+            # animations check one frame, in PNG's terms
+            ok, message = self.picture.check(
+                fmt=self._ext() if key in ("phase", "phases") else "png"
+            )
             problem = self.options.problem(self._phases())
             if problem:
                 ok, message = False, problem
         self.info.setText(message)
         self.save_button.setEnabled(ok)
-
-    _CHOICES = ("what", "size", "ssaa", "fmt", "camera")
-
-    def _restore_choices(self) -> None:
-        """The choices of the last export (each checked: a stale value is ignored)."""
-        from ..settings import CheckedSettings
-
-        s = CheckedSettings()
-        for name in self._CHOICES:
-            box = getattr(self, name)
-            # QSettings keeps "size" for arrays: the size preset has a key of its own
-            key = "size_preset" if name == "size" else name
-            i = s.integer(f"export_dialog/{key}", 0, box.count() - 1, None)
-            if i is not None:
-                box.setCurrentIndex(i)
-        for name, box in (("w", self.w), ("h", self.h)):
-            v = s.integer(f"export_dialog/{name}", MIN_SIDE, MAX_SIDE, None)
-            if v is not None:
-                box.setValue(v)
-        for name in ("transparent", "caption"):
-            on = s.boolean(f"export_dialog/{name}", None)
-            if on is not None:
-                getattr(self, name).setChecked(on)
-        self.options.restore(s)
-
-    def accept(self) -> None:
-        from ..settings import settings
-
-        st = settings()
-        for name in self._CHOICES:
-            key = "size_preset" if name == "size" else name
-            st.setValue(f"export_dialog/{key}", getattr(self, name).currentIndex())
-        st.setValue("export_dialog/w", self.w.value())
-        st.setValue("export_dialog/h", self.h.value())
-        st.setValue("export_dialog/transparent", self.transparent.isChecked())
-        st.setValue("export_dialog/caption", self.caption.isChecked())
-        self.options.save(st)
-        super().accept()
-
-    def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, tr("Export to"), self.path.text())
-        if path:
-            self.path.setText(path)
-            self._update()
 
     def _phases(self) -> list[int]:
         st = self.window_.model
@@ -305,7 +152,7 @@ class ExportDialog(QDialog):
             w,
             h,
             self.ssaa.currentData(),
-            self.transparent.isChecked() and self.transparent.isEnabled(),
+            self.picture.is_transparent(),
             self.caption.isChecked(),
             hidden=tuple(st.hidden),
             **self.options.fields(phases),

@@ -18,10 +18,8 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLineEdit,
     QPushButton,
-    QWidget,
 )
 
 from models3d.camera_file import read_camera
@@ -40,6 +38,8 @@ from models3d.export_options import (
 )
 from models3d.plan import text
 
+from .picture_form import row_of as _row
+
 
 def tr(s: str) -> str:
     return QCoreApplication.translate("export", s)
@@ -50,15 +50,6 @@ CAMERAS = ("view", "fit", "front", "side", "top", "file")
 MODES = ("view", "solid", "wireframe", "xray")
 BACKGROUNDS = ("sky", "colour", "earth")
 KEY = "export_dialog/"
-
-
-def _row(*widgets) -> QWidget:
-    row = QWidget()
-    lay = QHBoxLayout(row)
-    lay.setContentsMargins(0, 0, 0, 0)
-    for w in widgets:
-        lay.addWidget(w, 1 if isinstance(w, QLineEdit) else 0)
-    return row
 
 
 def _spin(lo: float, hi: float, value: float, decimals: int, suffix: str = ""):

@@ -7,23 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QSpinBox,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QComboBox, QSpinBox
 
 from models3d.errors import RossError
 
+from ..export.picture_form import ExportFormDialog
 from .export import DEFAULT_FPS, MAX_FPS, TourExportRequest, check_request
 
 SIZES = ((1280, 720), (1920, 1080), (854, 480), (640, 360))
@@ -33,14 +21,12 @@ def tr(s: str) -> str:
     return QCoreApplication.translate("tours", s)
 
 
-class TourExportDialog(QDialog):
+class TourExportDialog(ExportFormDialog):
     def __init__(self, window, feature):
-        super().__init__(window)
-        self.setObjectName("tour_export_dialog")
-        self.setWindowTitle(tr("Export tour video"))
+        super().__init__(window, "tour_export_dialog", tr("Export tour video"))
         self.feature = feature
         lang = window.model.language
-        form = QFormLayout(self)
+        form = self.form
         self.tour = QComboBox()
         tours = {"": feature.current, **feature.tours}
         seen = set()
@@ -72,25 +58,10 @@ class TourExportDialog(QDialog):
         self.lang.setCurrentIndex(1 if lang == "ru" else 0)
         form.addRow(tr("Caption language"), self.lang)
         self.folder = Path(window.exports.folder())
-        self.path = QLineEdit(str(self.folder / f"{feature.current.id}.mp4"))
-        browse = QPushButton(tr("Choose..."))
-        browse.clicked.connect(self._browse)
-        row = QWidget()
-        lay = QHBoxLayout(row)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(self.path, 1)
-        lay.addWidget(browse)
-        form.addRow(tr("File"), row)
-        self.info = QLabel()
-        self.info.setWordWrap(True)
-        form.addRow(self.info)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save
-            | QDialogButtonBox.StandardButton.Cancel
+        self.add_file_row(
+            tr("Export tour to"), str(self.folder / f"{feature.current.id}.mp4")
         )
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        self.add_footer(self._accept)
         self.fmt.currentIndexChanged.connect(self._format_changed)
         self.tour.currentIndexChanged.connect(self._tour_changed)
         self._format_changed()
@@ -100,28 +71,21 @@ class TourExportDialog(QDialog):
         self.fps.setValue(DEFAULT_FPS[fmt])
         path = Path(self.path.text())
         self.path.setText(str(path.with_suffix("." + fmt)))
-        self._update()
+        self.refresh()
 
     def _tour_changed(self, *_) -> None:
         path = Path(self.path.text())
         tour = self.tour.currentData()
         self.path.setText(str(path.with_name(f"{tour.id}{path.suffix}")))
-        self._update()
+        self.refresh()
 
-    def _update(self, *_) -> None:
+    def refresh(self, *_) -> None:
         tour = self.tour.currentData()
         self.info.setText(
             tr(
                 "{0} s, {1} frames, with a WebVTT caption file beside the video."
             ).format(round(tour.duration), round(tour.duration * self.fps.value()))
         )
-
-    def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, tr("Export tour to"), self.path.text()
-        )
-        if path:
-            self.path.setText(path)
 
     def request(self) -> TourExportRequest:
         w, h = self.size.currentData()
