@@ -103,11 +103,11 @@ class FloorItem(gl.GLGraphicsItem.GLGraphicsItem):
             self.vbo = None
 
 
-def floor_for(scene) -> FloorItem:
-    state = scene.states[scene.phase]
+def floor_for(model) -> FloorItem:
+    state = model.station[model.phase]
     vs, fs, base = [], [], 0
     for mid in state.modules:
-        for part in place(scene.meshes[mid], state.transforms[mid]).values():
+        for part in place(model.meshes(mid), state.transforms[mid]).values():
             vs.append(part.vertices)
             fs.append(part.faces + base)
             base += len(part.vertices)
@@ -135,9 +135,9 @@ def displayed_ms(view) -> float:
     return (time.perf_counter() - t) * 1000
 
 
-def set_items(scene, floor, app_on: bool) -> None:
-    on = set(scene.states[scene.phase].modules)
-    for mid, item in scene.items.items():
+def set_items(win, floor, app_on: bool) -> None:
+    on = set(win.model.station[win.model.phase].modules)
+    for mid, item in win.scene.items.items():
         item.setVisible(app_on and mid in on)
     floor.setVisible(not app_on)
 
@@ -146,30 +146,44 @@ def median(xs):
     return statistics.median(xs) if xs else float("nan")
 
 
+def show_phase(win, phase: int) -> None:
+    """The phase at once (no docking animation) with every module restyled."""
+    win.model.set_phase(phase)
+    win.scene.finish_transition()
+
+
 def bench_phases(win, rounds: int) -> list[tuple]:
     rows = []
     for pid, path in plan_paths().items():
         plan = load_plan(path)
-        win.set_plan(plan, 0)
+        win.model.set_plan(plan, 0)
         for i in range(len(plan.phases)):
-            win.show_phase(i)
-            win.scene.fit_camera()
-            floor = floor_for(win.scene)
+            show_phase(win, i)
+            win.view.view_preset("iso", animate=False)
+            floor = floor_for(win.model)
             win.view.addItem(floor)
-            app_t, floor_t = [], []
+            times: dict[str, list] = {"on": [], "off": [], "floor": []}
             for r in range(rounds + 2):
-                for app_on in (True, False) if r % 2 == 0 else (False, True):
-                    set_items(win.scene, floor, app_on)
+                order = ("on", "off", "floor") if r % 2 == 0 else ("floor", "off", "on")
+                for mode in order:
+                    win.model.set_option("shadows", mode != "off")
+                    set_items(win, floor, mode != "floor")
                     ms = render_ms(win.view)
                     if r >= 2:
-                        (app_t if app_on else floor_t).append(ms)
+                        times[mode].append(ms)
+            win.model.set_option("shadows", True)
             win.view.makeCurrent()
             floor.release()
             win.view.doneCurrent()
             win.view.removeItem(floor)
-            win.show_phase(i)
+            show_phase(win, i)
             rows.append(
-                (pid, i + 1, win.scene.triangles(), median(app_t), median(floor_t))
+                (
+                    pid,
+                    i + 1,
+                    win.scene.triangles(),
+                    *(median(times[m]) for m in ("on", "off", "floor")),
+                )
             )
     return rows
 
@@ -184,7 +198,7 @@ def bench_hosts(win, rounds: int):
     from ui.viewport.items import ModuleItem, SkyItem
 
     plan = load_plan(plan_paths()["ros-2024"])
-    win.set_plan(plan, len(plan.phases) - 1)
+    win.model.set_plan(plan, len(plan.phases) - 1)
     host = WindowHost()
     container = QWidget.createWindowContainer(host)
     container.resize(win.view.width(), win.view.height())
@@ -193,7 +207,7 @@ def bench_hosts(win, rounds: int):
     state = plan.station[-1]
     items = []
     for mid in state.modules:
-        item = ModuleItem(win.scene.meshes[mid])
+        item = ModuleItem(win.model.meshes(mid))
         item.setTransform(qmatrix(state.transforms[mid]))
         host.addItem(item)
         items.append(item)
@@ -223,7 +237,7 @@ def bench_phase_change(win, rounds: int):
     plan = load_plan(plan_paths()["ros-2024"])
     from ui.viewport.items import ModuleItem
 
-    win.set_plan(plan, len(plan.phases) - 1)
+    win.model.set_plan(plan, len(plan.phases) - 1)
     displayed_ms(win.view)
     uploads = ModuleItem.uploads
     steady, change = [], []
@@ -231,13 +245,13 @@ def bench_phase_change(win, rounds: int):
     for r in range(rounds):
         steady.append(displayed_ms(win.view))
         t = time.perf_counter()
-        win.show_phase(r % (n - 1))
+        win.model.set_phase(r % (n - 1))  # as the timeline does, animation off
         loop = QEventLoop()
         win.view.frameSwapped.connect(loop.quit)
         loop.exec()
         win.view.frameSwapped.disconnect(loop.quit)
         change.append((time.perf_counter() - t) * 1000)
-        win.show_phase(n - 1)
+        show_phase(win, n - 1)
         displayed_ms(win.view)
     return median(steady), median(change), ModuleItem.uploads - uploads
 
@@ -357,6 +371,7 @@ def main() -> int:
     plan = load_plan(plan_paths()["ros-2024"])
     win = MainWindow(plan, len(plan.phases) - 1)
     win.view.animate = False
+    win.model.set_option("animate_docking", False)  # every frame a still phase
     win.show()
     win.view.setFixedSize(W, H)
     win.adjustSize()
@@ -368,17 +383,22 @@ def main() -> int:
     )
     rows = bench_phases(win, args.rounds)
     print(
-        f"\n{'plan':<10} {'phase':>5} {'triangles':>9} {'app ms':>7} {'floor ms':>8} "
-        f"{'ratio':>6}   render only (paintGL + glFinish), median"
+        f"\n{'plan':<10} {'phase':>5} {'triangles':>9} {'on ms':>7} {'off ms':>7} "
+        f"{'floor ms':>8} {'on/fl':>6} {'off/fl':>6}   render only (paintGL + "
+        "glFinish), median; on/off: the Sun's shadows and baked AO"
     )
-    for pid, ph, tris, a, f in rows:
-        print(f"{pid:<10} {ph:>5} {tris:>9,} {a:>7.1f} {f:>8.1f} {a / f:>6.2f}")
-    ratios = [a / f for *_, a, f in rows]
-    print(
-        f"ratio over all phases: median {median(ratios):.2f}, max {max(ratios):.2f} "
-        f"(goal <= 1.25)"
-    )
-    full = [a for pid, ph, _, a, _ in rows if pid == "ros-2024"][-1]
+    for pid, ph, tris, a, b, f in rows:
+        print(
+            f"{pid:<10} {ph:>5} {tris:>9,} {a:>7.1f} {b:>7.1f} {f:>8.1f} "
+            f"{a / f:>6.2f} {b / f:>6.2f}"
+        )
+    for k, name in ((3, "shadows and AO on"), (4, "shadows and AO off")):
+        ratios = [row[k] / row[5] for row in rows]
+        print(
+            f"ratio to the floor over all phases, {name}: median "
+            f"{median(ratios):.2f}, max {max(ratios):.2f}"
+        )
+    full = [row[3] for row in rows if row[0] == "ros-2024"][-1]
     print(f"ros-2024 full station: {full:.1f} ms render (goal < 60 ms)")
 
     steady, change, uploads = bench_phase_change(win, args.rounds * 2)
