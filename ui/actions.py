@@ -33,7 +33,7 @@ MENUS = (
     ("view", N_("&View")),
     ("timeline", N_("&Timeline")),
     ("orbit", N_("&Orbit")),
-    ("tours", N_("T&ours")),
+    ("tours", N_("To&urs")),
     ("help", N_("&Help")),
 )
 
@@ -238,7 +238,7 @@ SPECS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         "docking_animations",
-        N_("&Docking animations"),
+        N_("Doc&king animations"),
         "view",
         lambda w, on: w.model.set_option("animate_docking", on),
         "",
@@ -268,7 +268,7 @@ SPECS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         "fit_selected",
-        N_("Fit &selected"),
+        N_("Fit s&elected"),
         "view",
         lambda w, _: w.view.fit_selected(w.model.selected),
         "Shift+F",
@@ -276,7 +276,7 @@ SPECS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         "view_front",
-        N_("&Front view"),
+        N_("F&ront view"),
         "view",
         lambda w, _: w.view.view_preset("front"),
         "1",
@@ -293,7 +293,7 @@ SPECS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         "view_iso",
-        N_("&Iso view (reset)"),
+        N_("Is&o view (reset)"),
         "view",
         lambda w, _: w.view.view_preset("iso"),
         "9",

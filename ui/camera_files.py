@@ -88,7 +88,7 @@ def load_camera(window, path: str | None = None) -> bool:
 SPECS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "save_camera",
-        N_("Sav&e camera..."),
+        N_("Save &camera..."),
         "view",
         lambda w, _: save_camera(w),
         "",

@@ -23,7 +23,7 @@ def show_view_menu(window, module_id: str | None, global_pos) -> QMenu:
         m.select(module_id)
         name = text(m.plan.modules[module_id].abbr, m.language)
         menu.addSection(name)
-        menu.addAction(tr("Fit &selected"), lambda: window.view.fit_selected(module_id))
+        menu.addAction(tr("Fit s&elected"), lambda: window.view.fit_selected(module_id))
         menu.addAction(
             tr("&Hide {0}").format(name), lambda: m.set_hidden(module_id, True)
         )

@@ -15,6 +15,7 @@ FEATURES: tuple[str, ...] = (  # module names
     "ui.portmap.feature",
     "ui.camera_files",
     "ui.tours.feature",
+    "ui.dock_tabs",  # last: it styles the tab bars of every dock above
 )
 
 

@@ -1,9 +1,10 @@
 """The first window layout, sized from the screen it opens on.
 
 On a large screen the module list and totals sit on the left and the properties on the
-right. On a small one (a 1280x720 laptop) the three panels share one tabbed dock on the
-right and the charts start collapsed, so the 3D view keeps at least half the window
-and every panel is one click away.
+right. On a small one (a 1280x720 laptop) every panel shares one tabbed dock on the
+right (Modules first; ui/dock_tabs.py gives the tabs short labels that fit) and the
+charts start collapsed, so the 3D view keeps at least half the window and every panel
+is one click away.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ SMALL_W, SMALL_H = (
     900,
 )  # available screen size below which the compact plan applies
 PREFERRED = (1440, 900)
+TAB_ORDER = ("modules", "properties", "totals")  # then the features' docks
 
 
 def is_small(window) -> bool:
@@ -53,18 +55,24 @@ def _arrange_docks(window, small: bool, w: int) -> None:
         anchor = docks["properties"]
         if window.dockWidgetArea(anchor) != right:
             window.addDockWidget(right, anchor)
+        keys = [
+            key
+            for key in (*TAB_ORDER, *(k for k in docks if k not in TAB_ORDER))
+            if key in TAB_ORDER
+            or (
+                not docks[key].isFloating()
+                and window.dockWidgetArea(docks[key]) == right
+            )
+        ]
         grouped = set(window.tabifiedDockWidgets(anchor))
-        for key in ("modules", "totals"):
-            if docks[key] not in grouped:
+        for key in keys:
+            if docks[key] is not anchor and docks[key] not in grouped:
                 window.tabifyDockWidget(anchor, docks[key])
-        for key, dock in docks.items():
-            if (
-                key not in ("modules", "properties", "totals")
-                and not dock.isFloating()
-                and window.dockWidgetArea(dock) == right
-                and dock not in grouped
-            ):
-                window.tabifyDockWidget(anchor, dock)
+        # then the tabs in reading order, Modules first: tabifying onto a dock of the
+        # group moves a dock to the group's end; the group never drops below two
+        # docks, so Qt keeps its one tab bar
+        for key in keys[1:]:
+            window.tabifyDockWidget(docks[keys[0]], docks[key])
         docks["modules"].raise_()
         window.resizeDocks(
             [docks["modules"]], [max(290, int(w * 0.24))], Qt.Orientation.Horizontal

@@ -32,8 +32,8 @@ class ViewSubmenus:
             self.languages[code] = act
 
     def retranslate(self) -> None:
-        self.panels.setTitle(tr("&Panels"))
-        self.language.setTitle(tr("&Language"))
+        self.panels.setTitle(tr("Pa&nels"))
+        self.language.setTitle(tr("Lan&guage"))
         self.languages["system"].setText(tr("System default"))
         for code, name in i18n.LANGUAGES.items():
             self.languages[code].setText(name)

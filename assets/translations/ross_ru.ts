@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU" sourcelanguage="en">
   <context>
+    <name>DockTabs</name>
+    <message>
+      <source>Modules</source>
+      <translation>Модули</translation>
+    </message>
+    <message>
+      <source>Properties</source>
+      <translation>Свойства</translation>
+    </message>
+    <message>
+      <source>Totals</source>
+      <translation>Итоги</translation>
+    </message>
+    <message>
+      <source>Orbit</source>
+      <translation>Орбита</translation>
+    </message>
+    <message>
+      <source>Map</source>
+      <translation>Карта</translation>
+    </message>
+    <message>
+      <source>Ports</source>
+      <translation>Порты</translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
       <source>&amp;File</source>
@@ -24,8 +51,8 @@
       <translation>&amp;Орбита</translation>
     </message>
     <message>
-      <source>T&amp;ours</source>
-      <translation>&amp;Экскурсии</translation>
+      <source>To&amp;urs</source>
+      <translation>Э&amp;кскурсии</translation>
     </message>
     <message>
       <source>&amp;Help</source>
@@ -57,7 +84,7 @@
     </message>
     <message>
       <source>Add &amp;reference model...</source>
-      <translation>Добавить модель для &amp;сравнения...</translation>
+      <translation>&amp;Добавить модель для сравнения...</translation>
     </message>
     <message>
       <source>Put a model beside the station at true scale (not counted in totals)</source>
@@ -65,7 +92,7 @@
     </message>
     <message>
       <source>Reset to &amp;built-in mesh</source>
-      <translation>Вернуть &amp;встроенную модель</translation>
+      <translation>Вернуть встроенную &amp;модель</translation>
     </message>
     <message>
       <source>Draw the selected module with its built-in mesh again</source>
@@ -73,7 +100,7 @@
     </message>
     <message>
       <source>Quick &amp;screenshot</source>
-      <translation>Быстрый &amp;снимок</translation>
+      <translation>&amp;Быстрый снимок</translation>
     </message>
     <message>
       <source>Save the view as a PNG in the last export folder</source>
@@ -113,7 +140,7 @@
     </message>
     <message>
       <source>&amp;Solid</source>
-      <translation>&amp;Сплошной</translation>
+      <translation>Спло&amp;шной</translation>
     </message>
     <message>
       <source>&amp;Wireframe overlay</source>
@@ -129,7 +156,7 @@
     </message>
     <message>
       <source>&amp;Anti-aliasing (4x MSAA)</source>
-      <translation>&amp;Сглаживание (4x MSAA)</translation>
+      <translation>Сгла&amp;живание (4x MSAA)</translation>
     </message>
     <message>
       <source>Smoother edges; costs 2-2.5x per frame on a software renderer</source>
@@ -144,7 +171,7 @@
       <translation>Выключите для более быстрой картинки на медленном компьютере; в экспортируемых изображениях они остаются</translation>
     </message>
     <message>
-      <source>&amp;Docking animations</source>
+      <source>Doc&amp;king animations</source>
       <translation>&amp;Анимация стыковки</translation>
     </message>
     <message>
@@ -153,7 +180,7 @@
     </message>
     <message>
       <source>&amp;Presentation mode</source>
-      <translation>&amp;Режим показа</translation>
+      <translation>Р&amp;ежим показа</translation>
     </message>
     <message>
       <source>The view full screen with the timeline and a caption; F11 or Esc leaves it</source>
@@ -161,14 +188,14 @@
     </message>
     <message>
       <source>&amp;Fit all</source>
-      <translation>&amp;Вся станция</translation>
+      <translation>Вся стан&amp;ция</translation>
     </message>
     <message>
-      <source>Fit &amp;selected</source>
-      <translation>&amp;Выбранный модуль</translation>
+      <source>Fit s&amp;elected</source>
+      <translation>Выбранный мо&amp;дуль</translation>
     </message>
     <message>
-      <source>&amp;Front view</source>
+      <source>F&amp;ront view</source>
       <translation>Вид &amp;спереди</translation>
     </message>
     <message>
@@ -180,7 +207,7 @@
       <translation>Вид с&amp;верху</translation>
     </message>
     <message>
-      <source>&amp;Iso view (reset)</source>
+      <source>Is&amp;o view (reset)</source>
       <translation>&amp;Изометрия (сброс)</translation>
     </message>
     <message>
@@ -189,7 +216,7 @@
     </message>
     <message>
       <source>P&amp;revious phase</source>
-      <translation>&amp;Предыдущий этап</translation>
+      <translation>П&amp;редыдущий этап</translation>
     </message>
     <message>
       <source>&amp;Play assembly</source>
@@ -224,7 +251,7 @@
       <translation>Файлы камеры (*.camera.json);;Файлы JSON (*.json)</translation>
     </message>
     <message>
-      <source>Sav&amp;e camera...</source>
+      <source>Save &amp;camera...</source>
       <translation>Со&amp;хранить камеру...</translation>
     </message>
     <message>
@@ -361,7 +388,7 @@
     </message>
     <message>
       <source>Show the &amp;orbit view</source>
-      <translation>Показать &amp;орбиту</translation>
+      <translation>&amp;Показать орбиту</translation>
     </message>
     <message>
       <source>The plan's orbit on a globe: ring, station, Sun, ground track and the coverage band</source>
@@ -420,11 +447,11 @@
       <translation>Щёлкните две точки на станции, чтобы измерить расстояние между ними; Esc — выход</translation>
     </message>
     <message>
-      <source>&amp;Copy measured distance</source>
+      <source>Cop&amp;y measured distance</source>
       <translation>Ск&amp;опировать измеренное расстояние</translation>
     </message>
     <message>
-      <source>Dime&amp;nsions of the selected module</source>
+      <source>&amp;Dimensions of the selected module</source>
       <translation>Ра&amp;змеры выбранного модуля</translation>
     </message>
     <message>
@@ -432,7 +459,7 @@
       <translation>Длина и диаметр на выбранном модуле, с их достоверностью</translation>
     </message>
     <message>
-      <source>Pe&amp;rson for scale (1.8 m)</source>
+      <source>Person for scale (1.8 m)</source>
       <translation>&amp;Человек для масштаба (1,8 м)</translation>
     </message>
     <message>
@@ -440,7 +467,7 @@
       <translation>Космонавт ростом 1,8 м рядом со станцией, также при экспорте</translation>
     </message>
     <message>
-      <source>ISS &amp;outline at the same scale</source>
+      <source>ISS o&amp;utline at the same scale</source>
       <translation>Сил&amp;уэт МКС в том же масштабе</translation>
     </message>
     <message>
@@ -544,12 +571,12 @@
       <translation>П&amp;редыдущий шаг</translation>
     </message>
     <message>
-      <source>Ne&amp;xt step</source>
+      <source>&amp;Next step</source>
       <translation>С&amp;ледующий шаг</translation>
     </message>
     <message>
       <source>&amp;Leave the tour</source>
-      <translation>&amp;Выйти из экскурсии</translation>
+      <translation>Выйти &amp;из экскурсии</translation>
     </message>
     <message>
       <source>Stop the tour and go back to where you were</source>
@@ -565,7 +592,7 @@
     </message>
     <message>
       <source>Tour &amp;editor...</source>
-      <translation>&amp;Редактор экскурсий...</translation>
+      <translation>Ре&amp;дактор экскурсий...</translation>
     </message>
     <message>
       <source>Record views, write captions, reorder steps, save tour files</source>
@@ -584,11 +611,11 @@
       <translation>&amp;Пауза экскурсии</translation>
     </message>
     <message>
-      <source>&amp;Panels</source>
-      <translation>&amp;Панели</translation>
+      <source>Pa&amp;nels</source>
+      <translation>Па&amp;нели</translation>
     </message>
     <message>
-      <source>&amp;Language</source>
+      <source>Lan&amp;guage</source>
       <translation>&amp;Язык</translation>
     </message>
     <message>

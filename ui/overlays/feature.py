@@ -59,7 +59,7 @@ SPECS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         "copy_measurement",
-        N_("&Copy measured distance"),
+        N_("Cop&y measured distance"),
         "view",
         lambda w, _: _ctl(w).copy_measurement(),
         "Ctrl+C",
@@ -67,7 +67,7 @@ SPECS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         "dimensions",
-        N_("Dime&nsions of the selected module"),
+        N_("&Dimensions of the selected module"),
         "view",
         _toggle("dimensions"),
         "D",
@@ -77,7 +77,7 @@ SPECS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         "human_figure",
-        N_("Pe&rson for scale (1.8 m)"),
+        N_("Person for scale (1.8 m)"),
         "view",
         _toggle("human"),
         "",
@@ -87,7 +87,7 @@ SPECS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         "iss_outline",
-        N_("ISS &outline at the same scale"),
+        N_("ISS o&utline at the same scale"),
         "view",
         _toggle("iss"),
         "",

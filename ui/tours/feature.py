@@ -65,7 +65,7 @@ SPECS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         "tour_next",
-        N_("Ne&xt step"),
+        N_("&Next step"),
         "tours",
         lambda w, _: tours_of(w).player.step(1),
         "PgDown",
