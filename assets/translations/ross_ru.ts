@@ -559,6 +559,10 @@
       <translation>Не удалось открыть файл экскурсии</translation>
     </message>
     <message>
+      <source>{0} ({1} s)</source>
+      <translation>{0} ({1} с)</translation>
+    </message>
+    <message>
       <source>&amp;Play tour</source>
       <translation>&amp;Запустить экскурсию</translation>
     </message>

@@ -150,7 +150,9 @@ class TourFeature(QObject):
         self.bundled_menu.setTitle(tr("&Built-in tours"))
         for tid, act in self.tour_actions.items():
             tour = self.tours[tid]
-            act.setText(f"{tour.title.get(lang)} ({round(tour.duration)} s)")
+            act.setText(
+                tr("{0} ({1} s)").format(tour.title.get(lang), round(tour.duration))
+            )
             act.setStatusTip(tour.summary.get(lang) if tour.summary else "")
 
     def _on_player_changed(self) -> None:
