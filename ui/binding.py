@@ -31,3 +31,12 @@ class Bindings:
 
     def __len__(self) -> int:
         return len(self._pairs)
+
+
+def delete_with(owner, widgets: list) -> None:
+    """Delete `widgets` (parentless ones a library made, such as pyqtgraph's menus)
+    when `owner` is destroyed; the list may still grow, and ones Qt already deleted
+    are skipped."""
+    from shiboken6 import isValid
+
+    owner.destroyed.connect(lambda *_: [w.deleteLater() for w in widgets if isValid(w)])

@@ -44,7 +44,7 @@ from models3d.orbit_map import (
 from models3d.orbit_report import DISTANCES_KM, orbit_summary
 from models3d.viewer_model import ViewerModel
 
-from ..binding import Bindings
+from ..binding import Bindings, delete_with
 from .clock import OrbitClock, PlanOrbit
 from .panel import OrbitCache, no_orbit_text, number
 
@@ -130,7 +130,7 @@ class MapPanel(QWidget):
             for w in set(QApplication.topLevelWidgets()) - before - {self.plot}
             if w.parent() is None  # the submenus go with their menu
         ]
-        self.destroyed.connect(lambda *_: [w.deleteLater() for w in strays])
+        delete_with(self, strays)
         self.plot.setObjectName("orbit_map")
         self.plot.setAspectLocked(True)
         self.plot.hideButtons()

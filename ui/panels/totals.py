@@ -11,7 +11,6 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QTextBrowser, QToolButton, QVBoxLayout, QWidget
-from shiboken6 import isValid
 
 from models3d import wording
 from models3d.figures import TOTAL_QUANTITIES, Span
@@ -19,7 +18,7 @@ from models3d.plan import text
 from models3d.totals import missing_labels
 from models3d.viewer_model import ViewerModel
 
-from ..binding import Bindings
+from ..binding import Bindings, delete_with
 from ..i18n import plural
 from .common import badge, quantity_label, source_links
 
@@ -176,9 +175,7 @@ class TotalsPanel(QWidget):
         self._menus: list = []
         # a list the closure holds, not self: the menus go when the panel is destroyed
         menus = self._menus
-        self.destroyed.connect(
-            lambda *_: [m.deleteLater() for m in menus if isValid(m)]
-        )
+        delete_with(self, menus)
         self.bindings = Bindings(self)
         self.bindings.connect(model.plan_changed, self.rebuild)
         self.bindings.connect(model.language_changed, self.rebuild)
