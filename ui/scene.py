@@ -12,7 +12,13 @@ plan; a phase change only moves and shows or hides them (no mesh build, no uploa
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEasingCurve, QObject, QVariantAnimation, Signal
+from PySide6.QtCore import (
+    QAbstractAnimation,
+    QEasingCurve,
+    QObject,
+    QVariantAnimation,
+    Signal,
+)
 from PySide6.QtGui import QMatrix4x4
 
 from models3d.station import Move, PhaseChange
@@ -147,7 +153,13 @@ class StationScene(QObject):
         for item in list(self.items.values()) + list(self.ref_items.values()):
             item.upload()
         self.figures.upload()
-        self.shadows.update(self.items.values())
+        # while a module flies in or out the map keeps the shadows of the phase left:
+        # a shadow pass per animation frame (21 ms for the full station on a software
+        # renderer) would halve the frame rate for a shadow nobody reads in motion;
+        # the pass runs on the first frame after the module has docked
+        flying = self._transition.state() == QAbstractAnimation.State.Running
+        if not (flying and self.shadows.active):
+            self.shadows.update(self.items.values())
         self._order_for_depth()
 
     def _order_for_depth(self) -> None:

@@ -176,3 +176,24 @@ def test_station_phase_change_renders_the_map_once(qapp, gl_display):
         assert ShadowMap.renders == before + 1
     finally:
         r.close()
+
+
+def test_a_docking_animation_draws_the_shadow_map_once_it_has_docked(make_window):
+    from tests.gl.conftest import grab
+    from ui.viewport.shadows import ShadowMap
+
+    win = make_window("ros-2024", "final")
+    win.model.set_option("animate_docking", True)
+    last = len(win.model.plan.phases) - 1
+    win.model.set_phase(last - 1)
+    win.scene.finish_transition()
+    grab(win.view)
+    before = ShadowMap.renders
+    win.model.set_phase(last)  # one step: the module flies in
+    assert win.scene._transition.state() == win.scene._transition.State.Running
+    for _ in range(4):
+        grab(win.view)  # frames of the flight
+    assert ShadowMap.renders == before
+    win.scene.finish_transition()
+    grab(win.view)
+    assert ShadowMap.renders == before + 1  # the docked module casts its shadow
