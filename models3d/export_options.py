@@ -1,7 +1,8 @@
 """The picture options of `main.py export`, in one table (as f3d keeps its options):
 camera (--view, --azimuth, --elevation, --distance or --zoom, --target, --camera),
-look (--background, --quality, --labels, --highlight) and animation timing (--fps, --hold,
---dock-seconds), with the checks that turn a bad value into one line and exit code 2.
+look (--background, --quality, --labels, --scale-bar, --human, --iss, --highlight)
+and animation timing (--fps, --hold, --dock-seconds), with the checks that turn a bad
+value into one line and exit code 2.
 
 Values are parsed here, not by argparse types, so every problem is a `UsageError`
 naming the option and the value. The export dialog checks its fields with the same
@@ -104,6 +105,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "Sun shadows for print (slower)",
     )
     look.add_argument("--labels", action="store_true", help="module labels")
+    look.add_argument(
+        "--scale-bar",
+        action="store_true",
+        help="a round length bar (1, 2 or 5 x 10^n m) in the lower left corner",
+    )
+    look.add_argument(
+        "--human", action="store_true", help="a 1.8 m person beside the station"
+    )
+    look.add_argument(
+        "--iss",
+        action="store_true",
+        help="the ISS's outline at the same scale, beside the station",
+    )
     look.add_argument(
         "--highlight",
         metavar="MODULE,...",
@@ -244,7 +258,16 @@ def request_fields(args, plan: Plan, phases: list[int], fmt: str) -> dict:
         "transparent": transparent,
         "highlight": parse_highlight(args.highlight, plan),
         "quality": parse_quality(args.quality),
-        "overlays": {"labels": True} if args.labels else {},
+        "overlays": {
+            name: True
+            for name, on in (
+                ("labels", args.labels),
+                ("scale_bar", args.scale_bar),
+                ("human", args.human),
+                ("iss", args.iss),
+            )
+            if on
+        },
     }
     timing = {
         "fps": number("--fps", args.fps, *FPS_RANGE),

@@ -841,6 +841,10 @@
       <translation>Подписи модулей</translation>
     </message>
     <message>
+      <source>Scale bar</source>
+      <translation>Масштабная линейка</translation>
+    </message>
+    <message>
       <source>module ids, separated by commas</source>
       <translation>идентификаторы модулей через запятую</translation>
     </message>

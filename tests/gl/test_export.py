@@ -343,3 +343,47 @@ def test_gui_export_failure_is_reported_and_state_kept(tmp_path, qtbot, gl_displ
     assert "does not exist" in win.statusBar().currentMessage()
     assert win.model.phase == 3
     assert win.model.plan.id == "ros-2024"
+
+
+def test_scale_bar_and_figures_are_drawn_only_when_asked(tmp_path, gl_display):
+    """Pictures start clean; --scale-bar draws the bar in the lower left corner only,
+    --human and --iss add the figures and their captions."""
+    pictures = {}
+    for name, extra in (
+        ("plain", ()),
+        ("bar", ("--scale-bar",)),
+        ("figures", ("--human", "--iss")),
+    ):
+        out = tmp_path / f"{name}.png"
+        res = cli("--plan", "mir", "--size", "640x360", "--out", str(out), *extra)
+        assert res.returncode == 0, res.stderr
+        pictures[name] = np.asarray(Image.open(out))[..., :3].astype(int)
+    changed = np.abs(pictures["bar"] - pictures["plain"]).sum(axis=2) > 60
+    ys, xs = np.nonzero(changed)
+    assert changed.sum() > 150, changed.sum()  # a bar, its ticks and its length
+    assert ys.min() > 360 * 0.8 and xs.max() < 640 * 0.4, (ys.min(), xs.max())
+    figures = np.abs(pictures["figures"] - pictures["plain"]).sum(axis=2) > 60
+    assert figures.mean() > 0.02  # the ISS outline beside the station
+
+
+
+def test_quick_screenshot_keeps_the_views_scale_bar(tmp_path, qtbot, gl_display):
+    from ui.main_window import MainWindow
+
+    win = MainWindow(load_plan(PLANS / "mir.toml"), None)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    assert win.model.overlays["scale_bar"]  # on in the view by default
+    shots = {}
+    for on in (True, False):
+        win.model.set_overlay("scale_bar", on)
+        folder = tmp_path / str(on)
+        folder.mkdir()
+        path = win.exports.quick_screenshot(str(folder))
+        shots[on] = np.asarray(Image.open(path))[..., :3].astype(int)
+    changed = np.abs(shots[True] - shots[False]).sum(axis=2) > 60
+    h, w = changed.shape
+    ys, xs = np.nonzero(changed)
+    assert changed.sum() > 100
+    assert ys.min() > h * 0.7 and xs.max() < w * 0.4, (ys.min(), xs.max())

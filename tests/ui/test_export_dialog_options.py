@@ -36,6 +36,8 @@ def test_framed_camera_look_and_timing_reach_the_request(window, tmp_path, qtbot
     o.colour.setText("#102030")
     pick(o.mode, "xray")
     o.labels.setChecked(True)
+    assert o.scale_bar.isChecked()  # as the view shows it
+    o.scale_bar.setChecked(False)
     o.highlight.setText("nem, bm")
     req = dlg.request()
     assert req.camera is None
@@ -50,7 +52,7 @@ def test_framed_camera_look_and_timing_reach_the_request(window, tmp_path, qtbot
     assert shot.distance == 120
     assert req.background == (16, 32, 48)
     assert req.mode == "xray"
-    assert req.overlays == {"labels": True}
+    assert req.overlays == {"labels": True, "scale_bar": False}
     assert req.highlight == ("nem", "bm")
     assert dlg.save_button.isEnabled()
 

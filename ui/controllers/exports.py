@@ -78,6 +78,8 @@ class ExportController(QObject):
             camera=view.camera_state(),
             mode=m.mode,
             hidden=tuple(m.hidden),
+            # the view as it is, its scale bar too (an export asks for one itself)
+            overlays={"scale_bar": m.overlays["scale_bar"]},
         )
         self._with_view_content(req)
         try:

@@ -279,6 +279,8 @@ class StationRenderer:
             self.model.set_override(mid, imported)
         for ref in (references or {}).values():
             self.model.set_reference(ref)
+        # pictures start clean: the scale bar (on in the view) only when asked for
+        self.model.set_overlay("scale_bar", False)
         self.view = OffscreenView()
         self.scene = StationScene(self.view, self.model, interactive=False)
         self.highlight: tuple[str, ...] = ()  # tinted as the app tints a selection

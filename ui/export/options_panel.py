@@ -133,7 +133,9 @@ class ExportOptionsPanel:
         form.addRow(tr("Display"), self.mode)
         self.labels = QCheckBox(tr("Module labels"))
         self.labels.setChecked(window.model.labels)
-        form.addRow("", self.labels)
+        self.scale_bar = QCheckBox(tr("Scale bar"))
+        self.scale_bar.setChecked(window.model.overlays["scale_bar"])
+        form.addRow("", _row(self.labels, self.scale_bar))
         self.highlight = QLineEdit()
         self.highlight.setPlaceholderText(tr("module ids, separated by commas"))
         form.addRow(tr("Highlight"), self.highlight)
@@ -164,6 +166,7 @@ class ExportOptionsPanel:
             self.quality,
             self.mode,
             self.labels,
+            self.scale_bar,
             self.highlight,
         ):
             w.setEnabled(picture)
@@ -215,7 +218,10 @@ class ExportOptionsPanel:
         out["quality"] = self.quality.currentData()
         mode = self.mode.currentData()
         out["mode"] = model.mode if mode == "view" else mode
-        out["overlays"] = {"labels": self.labels.isChecked()}
+        out["overlays"] = {
+            "labels": self.labels.isChecked(),
+            "scale_bar": self.scale_bar.isChecked(),
+        }
         out["highlight"] = parse_highlight(self.highlight.text() or None, plan)
         out["fps"] = self.fps.value()
         out["hold"] = self.hold.value()
@@ -254,7 +260,7 @@ class ExportOptionsPanel:
             key = s.choice(KEY + name + "_key", keys, None)
             if key is not None:
                 box.setCurrentIndex(box.findData(key))
-        for name in ("angles", "labels"):
+        for name in ("angles", "labels", "scale_bar"):
             on = s.boolean(KEY + name, None)
             if on is not None:
                 getattr(self, name).setChecked(on)
@@ -284,7 +290,7 @@ class ExportOptionsPanel:
         """Remember the choices (`st`: QSettings)."""
         for name in ("mode", "background", "quality"):
             st.setValue(KEY + name + "_key", getattr(self, name).currentData())
-        for name in ("angles", "labels"):
+        for name in ("angles", "labels", "scale_bar"):
             st.setValue(KEY + name, getattr(self, name).isChecked())
         for name in ("azimuth", "elevation", "zoom", "distance", "fps", "hold", "dock"):
             st.setValue(KEY + name, repr(getattr(self, name).value()))

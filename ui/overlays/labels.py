@@ -26,6 +26,7 @@ from models3d.plan import text
 from models3d.scale_figures import HUMAN_HEIGHT
 from models3d.viewer_model import ViewerModel
 
+from .aids import draw_scale_bar
 from .painting import (
     EDGE,
     INK,
@@ -166,11 +167,13 @@ def draw_labels(
 def draw_picture_overlays(
     px: np.ndarray, view, model: ViewerModel, scene
 ) -> np.ndarray:
-    """Module labels (when on) and the scale figures' captions drawn into an exported
-    picture (h, w, 4 RGBA) with the same layout as the view. Returns the picture; with
-    neither shown it is returned untouched (the same pixels as without this step)."""
+    """Module labels (when on), the scale figures' captions and the scale bar (when
+    on) drawn into an exported picture (h, w, 4 RGBA) with the same layout as the
+    view. Returns the picture; with none shown it is returned untouched (the same
+    pixels as without this step)."""
     captions = figure_captions(model)
-    if not model.labels and not captions:
+    bar = model.overlays.get("scale_bar", False)
+    if not model.labels and not captions and not bar:
         return px
     h, w = px.shape[:2]
     # the image owns its pixels: a QImage made on a Python buffer may outlive that
@@ -188,9 +191,14 @@ def draw_picture_overlays(
     )
     painter = QPainter(img)
     try:
+        obstacles = []
+        if bar:
+            drawn = draw_scale_bar(painter, projector, style, model.language)
+            if drawn is not None:
+                obstacles.append(drawn[0].getRect())
         draw_labels(
             painter,
-            place_labels(model, projector, anchors, style, captions),
+            place_labels(model, projector, anchors, style, captions, obstacles),
             style,
             model.selected,
         )

@@ -58,6 +58,11 @@ class Style:
         f = QFont(FONT_FAMILY)
         f.setPixelSize(max(1, round(size * self.scale)))
         f.setBold(bold)
+        # the same glyphs whatever the platform's font settings (xcb reads the X
+        # server's hinting, the offscreen platform has its own): a picture from the
+        # command line, with or without a display, matches the app's to the pixel
+        f.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+        f.setStyleStrategy(QFont.StyleStrategy.NoSubpixelAntialias)
         return f
 
 
