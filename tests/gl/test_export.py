@@ -367,7 +367,6 @@ def test_scale_bar_and_figures_are_drawn_only_when_asked(tmp_path, gl_display):
     assert figures.mean() > 0.02  # the ISS outline beside the station
 
 
-
 def test_quick_screenshot_keeps_the_views_scale_bar(tmp_path, qtbot, gl_display):
     from ui.main_window import MainWindow
 
