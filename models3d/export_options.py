@@ -104,6 +104,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="standard (default, as the app's view) or press: finer, softer "
         "Sun shadows for print (slower)",
     )
+    look.add_argument(
+        "--lang",
+        choices=("en", "ru"),
+        default=argparse.SUPPRESS,  # also given before the command: main.py --lang
+        help="language of the caption and the labels (default en)",
+    )
     look.add_argument("--labels", action="store_true", help="module labels")
     look.add_argument(
         "--scale-bar",
@@ -258,6 +264,7 @@ def request_fields(args, plan: Plan, phases: list[int], fmt: str) -> dict:
         "transparent": transparent,
         "highlight": parse_highlight(args.highlight, plan),
         "quality": parse_quality(args.quality),
+        "lang": getattr(args, "lang", None) or "en",
         "overlays": {
             name: True
             for name, on in (

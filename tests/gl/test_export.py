@@ -353,6 +353,7 @@ def test_scale_bar_and_figures_are_drawn_only_when_asked(tmp_path, gl_display):
         ("plain", ()),
         ("bar", ("--scale-bar",)),
         ("figures", ("--human", "--iss")),
+        ("captioned", ("--scale-bar", "--caption", "--lang", "ru")),
     ):
         out = tmp_path / f"{name}.png"
         res = cli("--plan", "mir", "--size", "640x360", "--out", str(out), *extra)
@@ -365,6 +366,10 @@ def test_scale_bar_and_figures_are_drawn_only_when_asked(tmp_path, gl_display):
     assert xs.max() < 640 * 0.4, xs.max()  # left
     figures = np.abs(pictures["figures"] - pictures["plain"]).sum(axis=2) > 60
     assert figures.mean() > 0.02  # the ISS outline beside the station
+    # with a caption (bottom left) the bar moves to the bottom right, clear of it
+    moved = np.abs(pictures["captioned"] - pictures["plain"]).sum(axis=2) > 60
+    assert moved[int(360 * 0.8) :, int(640 * 0.75) :].sum() > 100
+    assert moved[: int(360 * 0.7)].sum() == 0  # caption and bar: the bottom only
 
 
 def test_quick_screenshot_keeps_the_views_scale_bar(tmp_path, qtbot, gl_display):

@@ -51,6 +51,7 @@ class ExportController(QObject):
             add = getattr(feature, "add_to_export", None)
             if add is not None:
                 add(req)
+        req.lang = m.language  # captions and labels in the UI's language
         req.overrides = dict(self.model.overrides)
         req.references = {
             rid: r for rid, r in self.model.references.items() if r.visible

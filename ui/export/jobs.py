@@ -39,7 +39,8 @@ from models3d.imaging import (
     check_picture,
     save_picture,
 )
-from models3d.plan import Plan, text
+from models3d.picture_caption import caption_lines
+from models3d.plan import Plan
 
 ANIMATION_FPS = 20
 STEP_SECONDS = 1.0  # a docking animation
@@ -74,31 +75,11 @@ class ExportRequest:
     quality: str = "standard"  # or "press" (models3d.export_options.QUALITIES)
     # "Sun from orbit": a ui.orbit.sunlit.Light (the view's), None for the studio Sun
     light: object | None = None
+    lang: str = "en"  # of the caption and the labels
     highlight: tuple = ()  # module ids tinted as the app tints a selection
     fps: float = ANIMATION_FPS
     hold: float = HOLD_SECONDS  # each phase shown still
     dock_seconds: float = STEP_SECONDS  # each docking animation
-
-
-def caption_lines(plan: Plan, phase: int, lang: str = "en") -> list[str]:
-    ph = plan.phases[phase]
-    outlets = []
-    for sid in ph.sources:
-        src = plan.sources.get(sid)
-        if src and src.outlet not in outlets:
-            outlets.append(src.outlet)
-    lines = [
-        f"{text(plan.title, lang)} — phase {phase + 1}/{len(plan.phases)}: "
-        f"{text(ph.name, lang)} ({ph.date_label()})"
-    ]
-    if plan.interpretation:
-        lines.append(
-            "Layout: an interpretation; no source gives port-by-port assignments"
-        )
-    lines.append(
-        f"Sources: {', '.join(outlets)} ({', '.join(ph.sources)}) · ROSS Explorer"
-    )
-    return lines
 
 
 class _Job:
@@ -114,6 +95,7 @@ class _Job:
             self.renderer = StationRenderer(req.plan, req.overrides, req.references)
             self.renderer.set_overlays(req.overlays)
             self.renderer.set_quality(req.quality)
+            self.renderer.model.set_language(req.lang)
             if req.light is not None:
                 self.renderer.set_light(req.light)
             self.renderer.highlight = tuple(req.highlight)
@@ -135,20 +117,24 @@ class _Job:
         with signals_held():
             self.renderer.set_phase(phase, r.mode, r.hidden)
             return self.renderer.picture(
-                r.width, r.height, r.ssaa, r.transparent, r.background
+                r.width, r.height, r.ssaa, r.transparent, r.background, r.caption
             )
 
     def transition(self, before: int, after: int, t: float) -> np.ndarray:
         r = self.req
         with signals_held():
             self.renderer.scene.show_transition_frame(before, after, t)
-            return self.renderer.picture(r.width, r.height, r.ssaa, False, r.background)
+            return self.renderer.picture(
+                r.width, r.height, r.ssaa, False, r.background, r.caption
+            )
 
     def still(self, phase: int) -> np.ndarray:
         r = self.req
         with signals_held():
             self.renderer.set_phase(phase, r.mode, r.hidden)
-            return self.renderer.picture(r.width, r.height, r.ssaa, False, r.background)
+            return self.renderer.picture(
+                r.width, r.height, r.ssaa, False, r.background, r.caption
+            )
 
     def close(self):
         with signals_held():
@@ -176,7 +162,9 @@ def picture_job(req: ExportRequest):
                     if total == 1
                     else numbered(req.path, phase, len(req.plan.phases))
                 )
-                lines = caption_lines(req.plan, phase) if req.caption else None
+                lines = (
+                    caption_lines(req.plan, phase, req.lang) if req.caption else None
+                )
                 with files.current():
                     save_picture(px, path, opts, lines)
                 del px
@@ -246,7 +234,7 @@ def _with_caption(frame, req, phase):
     from models3d.imaging import draw_caption
 
     img = Image.fromarray(frame, "RGBA")
-    draw_caption(img, caption_lines(req.plan, phase))
+    draw_caption(img, caption_lines(req.plan, phase, req.lang))
     return np.asarray(img)
 
 

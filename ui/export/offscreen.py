@@ -375,14 +375,19 @@ class StationRenderer:
         ssaa: int = 1,
         transparent: bool = False,
         background="sky",
+        caption: bool = False,
     ) -> np.ndarray:
+        """The picture with its overlays; `caption`: one will be printed at the
+        bottom left (the scale bar keeps clear of it)."""
         self._apply_highlight()
         if background == "earth":
             if self.view.limb.ground is None:
                 self.view.limb.altitude_km = plan_altitude_km(self.plan)
             self.view.limb.sun = self.scene.shadows.sun
         px = self.view.render(width, height, ssaa, transparent, background=background)
-        return draw_picture_overlays(px, self.view, self.model, self.scene)
+        return draw_picture_overlays(
+            px, self.view, self.model, self.scene, caption=caption
+        )
 
     def _apply_highlight(self) -> None:
         """Highlighted modules look selected: the selection tint, opaque in x-ray."""

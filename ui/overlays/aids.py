@@ -52,16 +52,23 @@ def scale_at_centre(projector: Projector) -> float:
 
 
 def draw_scale_bar(
-    painter: QPainter, projector: Projector, style: Style, lang: str
+    painter: QPainter,
+    projector: Projector,
+    style: Style,
+    lang: str,
+    right: bool = False,
 ) -> tuple[QRectF, float, float] | None:
-    """A round length (1, 2, 5 x 10^n m) at the orbit centre's depth, bottom left.
-    Returns its rectangle, the length in metres and in pixels."""
+    """A round length (1, 2, 5 x 10^n m) at the orbit centre's depth, bottom left
+    (or right, clear of a picture's caption). Returns its rectangle, the length in
+    metres and in pixels."""
     px_per_m = scale_at_centre(projector)
     if px_per_m <= 0:
         return None
     metres = nice_length(style.px(SCALE_BAR_MAX_PX) / px_per_m)
     length = metres * px_per_m
     x0, y0 = style.px(18.0), projector.height - style.px(18.0)
+    if right:
+        x0 = projector.width - style.px(18.0) - length
     a, b = QPointF(x0, y0), QPointF(x0 + length, y0)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     tick = style.px(6.0)

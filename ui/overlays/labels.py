@@ -165,12 +165,13 @@ def draw_labels(
 
 
 def draw_picture_overlays(
-    px: np.ndarray, view, model: ViewerModel, scene
+    px: np.ndarray, view, model: ViewerModel, scene, caption: bool = False
 ) -> np.ndarray:
     """Module labels (when on), the scale figures' captions and the scale bar (when
     on) drawn into an exported picture (h, w, 4 RGBA) with the same layout as the
     view. Returns the picture; with none shown it is returned untouched (the same
-    pixels as without this step)."""
+    pixels as without this step). With a caption (drawn later, bottom left) the scale
+    bar goes to the bottom right."""
     captions = figure_captions(model)
     bar = model.overlays.get("scale_bar", False)
     if not model.labels and not captions and not bar:
@@ -193,7 +194,9 @@ def draw_picture_overlays(
     try:
         obstacles = []
         if bar:
-            drawn = draw_scale_bar(painter, projector, style, model.language)
+            drawn = draw_scale_bar(
+                painter, projector, style, model.language, right=caption
+            )
             if drawn is not None:
                 obstacles.append(drawn[0].getRect())
         draw_labels(
