@@ -102,6 +102,8 @@ class ViewerModel:
         self._builtin: dict[str, ModuleMeshes] = {}
         self.overlays: dict[str, bool] = dict(OVERLAYS)
         self._figures: dict | None = None  # placed scale figures, made on demand
+        # the phase the figures stand beside (a single picture); None: every phase
+        self._figures_phase: int | None = None
         if plan is not None:
             self.set_plan(plan, phase)
 
@@ -135,6 +137,7 @@ class ViewerModel:
         self.overrides = {}
         self.references = {}
         self._figures = None
+        self._figures_phase = None
         self.plan_changed.emit()
 
     def set_phase(self, index: int) -> None:
@@ -309,21 +312,28 @@ class ViewerModel:
             extra += [(tuple(m.bounds()), t) for m, t in self.scale_figures().values()]
         return self.station.fit_points(index, boxes, module_id, extra)
 
+    def pin_figures(self, phase: int | None) -> None:
+        """Place the scale figures beside one phase's station (a single picture of an
+        early phase keeps its person close), or beside every phase's (None)."""
+        if phase != self._figures_phase:
+            self._figures_phase = phase
+            self._figures = None
+            self.option_changed.emit("figures_phase", phase)
+
     def scale_figures(self) -> dict[str, tuple[ModuleMeshes, np.ndarray]]:
         """The scale figures shown (FIGURES whose overlay is on): name -> (meshes, world
         transform), placed beside the station's box over every phase so that they stay
-        put while the phases change."""
+        put while the phases change (or beside one phase: `pin_figures`)."""
         if self.plan is None:
             return {}
         if self._figures is None:
             shown = [n for n in FIGURES if self.overlays[n]]
             placed = {}
             if shown:
+                pinned = self._figures_phase
+                phases = range(self.phase_count) if pinned is None else [pinned]
                 pts = np.concatenate(
-                    [
-                        self.fit_points(None, i, references=False)
-                        for i in range(self.phase_count)
-                    ]
+                    [self.fit_points(None, i, references=False) for i in phases]
                 )
                 lo, hi = pts.min(axis=0), pts.max(axis=0)
                 placed = {n: (figure_meshes(n), placement(n, lo, hi)) for n in shown}

@@ -393,3 +393,27 @@ def test_quick_screenshot_keeps_the_views_scale_bar(tmp_path, qtbot, gl_display)
     assert changed.sum() > 100
     assert ys.min() > h * 0.7, ys.min()
     assert xs.max() < w * 0.4, xs.max()
+
+
+def test_a_picture_of_an_early_phase_keeps_its_person_close(tmp_path, gl_display):
+    """The person stands beside the phase shown, not beside the final station."""
+    pictures = {}
+    for name, extra in (("plain", ()), ("human", ("--human",))):
+        out = tmp_path / f"{name}.png"
+        res = cli(
+            "--plan", "ros-2024", "--phase", "1", "--size", "640x360",
+            "--out", str(out), *extra,
+        )  # fmt: skip
+        assert res.returncode == 0, res.stderr
+        pictures[name] = np.asarray(Image.open(out))[..., :3].astype(int)
+    station = pictures["plain"].sum(axis=2) > 200
+    ys, xs = np.nonzero(station)
+    person = np.abs(pictures["human"] - pictures["plain"]).sum(axis=2) > 60
+    py, px = np.nonzero(person)
+    assert len(py) > 5  # drawn
+    # (placed for every phase it stood by the final station: off the right edge)
+    assert not person[:, int(640 * 0.85) :].any()
+    # within a fifth of the picture of the station's own box
+    assert px.max() < xs.max() + 128, (px.max(), xs.max())
+    assert px.min() > xs.min() - 128, (px.min(), xs.min())
+    assert py.max() < ys.max() + 72, (py.max(), ys.max())

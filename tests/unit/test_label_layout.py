@@ -249,3 +249,27 @@ def test_figures_stand_beside_the_station_and_join_fit_and_depth_range():
     assert set(model.scale_figures()) == {"iss"}
     with pytest.raises(KeyError):
         model.set_overlay("giraffe", True)
+
+
+def test_pinned_figures_stand_beside_the_phase_shown():
+    """A single picture of an early phase keeps its person beside that phase's
+    station; unpinned, the figures stand beside the box of every phase (they stay put
+    in the view while phases change)."""
+    model = ViewerModel(load_plan(PLANS / "ros-2024.toml"), 0)
+    model.set_overlay("human", True)
+
+    def gap(phase_box) -> float:
+        person = model.scale_figures()["human"][1][:3, 3]
+        lo, hi = phase_box
+        return float(
+            np.linalg.norm(np.maximum(np.maximum(lo - person, person - hi), 0))
+        )
+
+    first = model.bounds(0, references=False)
+    every = gap(first)
+    model.pin_figures(0)
+    pinned = gap(first)
+    assert pinned < every / 2, (pinned, every)
+    assert pinned < 10.0  # metres from the first module's box
+    model.pin_figures(None)
+    assert gap(first) == pytest.approx(every)

@@ -96,6 +96,8 @@ class _Job:
             self.renderer.set_overlays(req.overlays)
             self.renderer.set_quality(req.quality)
             self.renderer.model.set_language(req.lang)
+            if len(req.phases) == 1:  # one picture: the figures beside its station
+                self.renderer.model.pin_figures(req.phases[0])
             if req.light is not None:
                 self.renderer.set_light(req.light)
             self.renderer.highlight = tuple(req.highlight)

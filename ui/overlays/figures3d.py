@@ -41,6 +41,7 @@ class ScaleFigureItems(QObject):
             model.overlay_changed,
             model.plan_changed,
             model.override_changed,
+            model.option_changed,  # "figures_phase": ViewerModel.pin_figures
         ):
             self.bindings.connect(signal, self.sync)
         self.sync()
