@@ -157,8 +157,9 @@ def draw_caption(image, lines: list[str]) -> None:
     from PIL import ImageDraw
 
     w, h = image.size
-    px = max(10, round(min(h, w * 0.6) * 0.022))
-    font, small = _font(px), _font(max(8, int(px * 0.72)))
+    # at least 13 and 11 pixels: the sources line stays legible in small pictures
+    px = max(13, round(min(h, w * 0.6) * 0.022))
+    font, small = _font(px), _font(max(11, int(px * 0.72)))
     draw = ImageDraw.Draw(image)
     pad = px
     y = h - pad

@@ -86,7 +86,7 @@ void main() {
         vec3 ground = mix(dark, lit, day);
         // haze: more air between the eye and the ground towards the limb
         float slant = 1.0 - max(dot(-d, n), 0.0);
-        float haze = pow(slant, 3.0) * 0.6 + 0.03;
+        float haze = pow(slant, 4.0) * 0.45 + 0.02;
         ground = mix(ground, vec3(0.42, 0.62, 0.98) * (0.15 + 0.85 * day), haze * day);
         rgb = ground + glow * 0.35;
     }
