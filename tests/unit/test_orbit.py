@@ -412,11 +412,15 @@ def test_map_is_written_whole(tmp_path, capsys):
 def test_earth_textures_are_small_equirectangular_jpegs():
     from PIL import Image
 
-    for name in ("day_2048.jpg", "night_2048.jpg"):
+    for name, size in (
+        ("day_2048.jpg", (2048, 1024)),
+        ("night_2048.jpg", (2048, 1024)),
+        ("day_4096.jpg", (4096, 2048)),  # the pictures' backdrop
+    ):
         path = ROOT / "assets" / "earth" / name
         with Image.open(path) as im:
             assert im.format == "JPEG"
-            assert im.size == (2048, 1024)
+            assert im.size == size
         assert path.stat().st_size < 1.5 * 2**20
 
 

@@ -19,6 +19,7 @@ the ground really under the station at the orbit clock's moment, day or night
 
 from __future__ import annotations
 
+import functools
 import math
 
 import numpy as np
@@ -28,7 +29,7 @@ from OpenGL import GL
 from models3d.orbit import RE_KM
 from models3d.orbit_report import DEFAULT_ALTITUDE_KM, plan_orbit_params
 
-from ..orbit.items import SharedTextures
+from ..orbit.items import EARTH_DIR
 from ..viewport.items import draw_screen_quad
 from ..viewport.programs import program, register
 
@@ -71,25 +72,29 @@ void main() {
     // the atmosphere over the limb, lit where the Sun lights the air below it
     float air_sun = smoothstep(-0.25, 0.35, dot(normalize(near), u_sun));
     vec3 glow = vec3(0.30, 0.55, 1.0) * exp(-max(height, 0.0) / u_glow_km) * air_sun;
-    vec3 rgb = vec3(0.004, 0.006, 0.016) + glow * 1.1;
-    if (b > 0.0 && miss2 < r2) {
-        vec3 hit = d * (b - sqrt(r2 - miss2)) - u_center;
-        vec3 n = normalize(hit);
-        vec3 g = u_geo * n;
-        vec2 uv = vec2(atan(g.y, g.x) / (2.0 * PI) + 0.5,
-                       asin(clamp(g.z, -1.0, 1.0)) / PI + 0.5);
-        vec4 surface = texture2D(u_surface, uv);
-        float mu = dot(n, u_sun);
-        float day = smoothstep(-0.08, 0.12, mu);
-        vec3 lit = surface.rgb * (0.18 + 0.95 * max(mu, 0.0));
-        vec3 dark = surface.rgb * 0.03 + surface.a * vec3(1.0, 0.84, 0.58) * 0.9;
-        vec3 ground = mix(dark, lit, day);
-        // haze: more air between the eye and the ground towards the limb
-        float slant = 1.0 - max(dot(-d, n), 0.0);
-        float haze = pow(slant, 4.0) * 0.45 + 0.02;
-        ground = mix(ground, vec3(0.42, 0.62, 0.98) * (0.15 + 0.85 * day), haze * day);
-        rgb = ground + glow * 0.35;
-    }
+    vec3 space = vec3(0.004, 0.006, 0.016) + glow * 1.1;
+    // how much of the pixel the Earth covers: the limb is antialiased over the
+    // kilometres one pixel spans there (and tiles agree on it to the last bit)
+    float span = max(length(fwidth(d)) * max(b, 1.0), 1e-3);
+    float cover = b > 0.0 ? 1.0 - smoothstep(-span, span, height) : 0.0;
+    // the ground where the ray meets the sphere, or at the limb where it grazes it
+    vec3 hit = miss2 < r2 ? d * (b - sqrt(r2 - miss2)) - u_center : near;
+    vec3 n = normalize(hit);
+    vec3 g = u_geo * n;
+    vec2 uv = vec2(atan(g.y, g.x) / (2.0 * PI) + 0.5,
+                   asin(clamp(g.z, -1.0, 1.0)) / PI + 0.5);
+    vec4 surface = texture2D(u_surface, uv);
+    float mu = dot(n, u_sun);
+    float day = smoothstep(-0.08, 0.12, mu);
+    vec3 lit = surface.rgb * (0.18 + 0.95 * max(mu, 0.0));
+    vec3 dark = surface.rgb * 0.03 + surface.a * vec3(1.0, 0.84, 0.58) * 0.9;
+    vec3 ground = mix(dark, lit, day);
+    // haze: more air between the eye and the ground towards the limb, where the
+    // air thickens fast and the ground is a sliver
+    float slant = 1.0 - max(dot(-d, n), 0.0);
+    float haze = pow(slant, 4.0) * 0.45 + pow(slant, 24.0) * 0.5 + 0.02;
+    ground = mix(ground, vec3(0.42, 0.62, 0.98) * (0.15 + 0.85 * day), haze * day);
+    vec3 rgb = mix(space, ground + glow * 0.35, cover);
     gl_FragColor = vec4(min(rgb, vec3(1.0)), 1.0);
 }
 """
@@ -112,6 +117,52 @@ def geo_frame(nadir=NADIR, heading: float = HEADING) -> np.ndarray:
     return np.column_stack([x, np.cross(up, x), up])
 
 
+ANISOTROPY = 0x84FE  # GL_TEXTURE_MAX_ANISOTROPY (EXT_texture_filter_anisotropic)
+MAX_ANISOTROPY = 0x84FF
+
+
+@functools.cache
+def backdrop_image() -> np.ndarray:
+    """The day image at 4096 x 2048 (twice the globe's: 10 km a texel at the equator)
+    with the night lights in alpha, bottom row first as GL wants it; made once per
+    process, on the first picture with the Earth below."""
+    from PIL import Image
+
+    with Image.open(EARTH_DIR / "day_4096.jpg") as img:
+        day = np.asarray(img.convert("RGB"))
+    with Image.open(EARTH_DIR / "night_2048.jpg") as img:
+        size = (day.shape[1], day.shape[0])
+        night = np.asarray(img.convert("L").resize(size, Image.Resampling.BILINEAR))
+    return np.ascontiguousarray(np.dstack([day, night])[::-1])
+
+
+def _upload(image: np.ndarray) -> int:
+    """The texture, mipmapped and filtered for the grazing view towards the limb:
+    trilinear, and anisotropic where the driver has it (llvmpipe does): without it
+    the far ground blurs into a smear."""
+    tex = int(GL.glGenTextures(1))
+    GL.glBindTexture(GL.GL_TEXTURE_2D, tex)
+    GL.glPixelStorei(GL.GL_UNPACK_ALIGNMENT, 1)
+    h, w = image.shape[:2]
+    GL.glTexImage2D(
+        GL.GL_TEXTURE_2D, 0, GL.GL_RGBA, w, h, 0, GL.GL_RGBA, GL.GL_UNSIGNED_BYTE, image
+    )
+    GL.glGenerateMipmap(GL.GL_TEXTURE_2D)
+    for key, value in (
+        (GL.GL_TEXTURE_MIN_FILTER, GL.GL_LINEAR_MIPMAP_LINEAR),
+        (GL.GL_TEXTURE_MAG_FILTER, GL.GL_LINEAR),
+        (GL.GL_TEXTURE_WRAP_S, GL.GL_REPEAT),  # longitude wraps
+        (GL.GL_TEXTURE_WRAP_T, GL.GL_CLAMP_TO_EDGE),
+    ):
+        GL.glTexParameteri(GL.GL_TEXTURE_2D, key, value)
+    most = float(np.atleast_1d(GL.glGetFloatv(MAX_ANISOTROPY))[0])
+    if GL.glGetError() == GL.GL_NO_ERROR and most > 1.0:
+        GL.glTexParameterf(GL.GL_TEXTURE_2D, ANISOTROPY, min(16.0, most))
+    GL.glGetError()  # an export checks the error state when it ends
+    GL.glBindTexture(GL.GL_TEXTURE_2D, 0)
+    return tex
+
+
 def plan_altitude_km(plan) -> float:
     """The plan's published orbit altitude, or the model's default one."""
     found = plan_orbit_params(plan) if plan is not None else []
@@ -120,8 +171,8 @@ def plan_altitude_km(plan) -> float:
 
 class EarthLimbItem(gl.GLGraphicsItem.GLGraphicsItem):
     """The Earth's limb and atmosphere behind the station (hidden unless asked for).
-    Its texture is the orbit view's, shared per context group: `release()` with the
-    context current gives it back."""
+    Its texture (`backdrop_image`) is made on the first paint; `release()` frees it,
+    with the context current."""
 
     def __init__(self):
         super().__init__()
@@ -130,11 +181,11 @@ class EarthLimbItem(gl.GLGraphicsItem.GLGraphicsItem):
         self.sun = np.array([0.0, 0.0, 1.0])  # towards the Sun, scene frame
         self._geo = geo_frame().astype(np.float32)
         self.ground: np.ndarray | None = None  # set_ground's frame, else NADIR's
-        self._textures: dict[str, int] | None = None
+        self._texture: int | None = None
 
     def paint(self):
-        if self._textures is None:
-            self._textures = SharedTextures.acquire()
+        if self._texture is None:
+            self._texture = _upload(backdrop_image())
         GL.glDisable(GL.GL_DEPTH_TEST)
         GL.glDepthMask(GL.GL_FALSE)
         GL.glDisable(GL.GL_BLEND)
@@ -153,7 +204,7 @@ class EarthLimbItem(gl.GLGraphicsItem.GLGraphicsItem):
         GL.glUniform1f(loc["u_glow_km"], GLOW_KM)
         GL.glUniform3f(loc["u_sun"], *(float(v) for v in self.sun))
         GL.glActiveTexture(GL.GL_TEXTURE0)
-        GL.glBindTexture(GL.GL_TEXTURE_2D, self._textures["surface"])
+        GL.glBindTexture(GL.GL_TEXTURE_2D, self._texture)
         GL.glUniform1i(loc["u_surface"], 0)
         draw_screen_quad(loc)
         GL.glBindTexture(GL.GL_TEXTURE_2D, 0)
@@ -173,10 +224,10 @@ class EarthLimbItem(gl.GLGraphicsItem.GLGraphicsItem):
 
     @property
     def holds_texture(self) -> bool:
-        return self._textures is not None
+        return self._texture is not None
 
     def release(self) -> None:
-        """Give the shared texture back (context current)."""
-        if self._textures is not None:
-            SharedTextures.release()
-            self._textures = None
+        """Free the texture (context current)."""
+        if self._texture is not None:
+            GL.glDeleteTextures(1, [self._texture])
+            self._texture = None
