@@ -118,16 +118,20 @@ def temp_beside(final: Path, suffix: str = "") -> Path:
     head = os.fsdecode(os.fsencode(final.name)[: max(0, min(room, 60))])
     for _ in range(16):
         tmp = final.parent / f".{head}{tail}"
-        try:
-            fd = os.open(
-                tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600
-            )
-        except FileExistsError:
-            tail = f".{secrets.token_hex(4)}.part{suffix}"
-            continue
-        os.close(fd)
-        with _TEMPS_LOCK:
-            _TEMPS[str(tmp)] = None
+        # a signal between creating the file and registering it would leave it
+        # behind (seen once in CI, tests/hostile/test_signals.py):
+        # SIGINT/SIGTERM wait until it is registered for clean-up
+        with _signals_deferred():
+            try:
+                fd = os.open(
+                    tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600
+                )
+            except FileExistsError:
+                tail = f".{secrets.token_hex(4)}.part{suffix}"
+                continue
+            os.close(fd)
+            with _TEMPS_LOCK:
+                _TEMPS[str(tmp)] = None
         return tmp
     raise FileExistsError(errno.EEXIST, "no free temporary name", str(final))
 
