@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from .camera_file import SavedCamera, read_camera
 from .errors import UsageError
 from .fileio import numbered
+from .wording import LANGUAGES
 
 if TYPE_CHECKING:  # the parser is built for every command: no numpy for it
     from .plan import Plan
@@ -106,9 +107,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     look.add_argument(
         "--lang",
-        choices=("en", "ru"),
         default=argparse.SUPPRESS,  # also given before the command: main.py --lang
-        help="language of the caption and the labels (default en)",
+        help="language of the caption and the labels: en (default) or ru",
     )
     look.add_argument("--labels", action="store_true", help="module labels")
     look.add_argument(
@@ -193,6 +193,15 @@ def parse_quality(text: str | None) -> str:
     return quality
 
 
+def parse_lang(text: str | None) -> str:
+    """'en' (the default) or 'ru'."""
+    lang = (text or "en").strip().lower()
+    if lang not in LANGUAGES:
+        shown = text[:40] if text else ""
+        raise UsageError(f"--lang '{shown}': use one of {', '.join(LANGUAGES)}")
+    return lang
+
+
 def _module_list(plan: Plan) -> str:
     ids = list(plan.modules)
     return ", ".join(ids[:12]) + (" ..." if len(ids) > 12 else "")
@@ -264,7 +273,7 @@ def request_fields(args, plan: Plan, phases: list[int], fmt: str) -> dict:
         "transparent": transparent,
         "highlight": parse_highlight(args.highlight, plan),
         "quality": parse_quality(args.quality),
-        "lang": getattr(args, "lang", None) or "en",
+        "lang": parse_lang(getattr(args, "lang", None)),
         "overlays": {
             name: True
             for name, on in (

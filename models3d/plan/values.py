@@ -34,16 +34,30 @@ class ValueReader:
             f"{self.name}: {where}: {message}" if where else f"{self.name}: {message}"
         )
 
+    # ---- how messages name values: another file format (models3d.tour.values,
+    # JSON) names them in its own words -------------------------------------------
+
+    TABLE = "a table"
+
+    def kind(self, value) -> str:
+        return type_name(value)
+
+    def key_text(self, key) -> str:
+        return key
+
     # ---- generic shapes ---------------------------------------------------------
 
     def table(self, value, where, required=(), optional=(), free=False) -> dict | None:
         if not isinstance(value, dict):
-            self.bad(where, f"expected a table, found {type_name(value)}")
+            self.bad(where, f"expected {self.TABLE}, found {self.kind(value)}")
             return None
         for key in () if free else value:
             if key not in required and key not in optional:
                 allowed = ", ".join(list(required) + list(optional))
-                self.bad(join(where, key), f"unknown key (allowed here: {allowed})")
+                self.bad(
+                    join(where, self.key_text(key)),
+                    f"unknown key (allowed here: {allowed})",
+                )
         for key in required:
             if key not in value:
                 self.bad(join(where, key), "missing")
@@ -51,7 +65,7 @@ class ValueReader:
 
     def string(self, value, where, allow_empty=False, max_len=4000) -> str:
         if not isinstance(value, str):
-            self.bad(where, f"expected text, found {type_name(value)}")
+            self.bad(where, f"expected text, found {self.kind(value)}")
             return ""
         if not allow_empty and not value.strip():
             self.bad(where, "is empty")
@@ -61,7 +75,7 @@ class ValueReader:
 
     def number(self, value, where, lo=-math.inf, hi=math.inf) -> float | None:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            self.bad(where, f"expected a number, found {type_name(value)}")
+            self.bad(where, f"expected a number, found {self.kind(value)}")
             return None
         try:
             value = float(value)
@@ -90,7 +104,7 @@ class ValueReader:
 
     def flag(self, value, where) -> bool:
         if not isinstance(value, bool):
-            self.bad(where, f"expected true or false, found {type_name(value)}")
+            self.bad(where, f"expected true or false, found {self.kind(value)}")
             return False
         return value
 
@@ -132,7 +146,7 @@ class ValueReader:
 
     def string_list(self, value, where, check=None) -> tuple[str, ...]:
         if not isinstance(value, list):
-            self.bad(where, f"expected a list, found {type_name(value)}")
+            self.bad(where, f"expected a list, found {self.kind(value)}")
             return ()
         out = []
         for i, item in enumerate(value):

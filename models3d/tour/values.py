@@ -62,41 +62,18 @@ class JsonValues(ValueReader):
 
     # ---- values in JSON's words -------------------------------------------------
 
+    TABLE = "an object"
+
+    def kind(self, value) -> str:
+        return json_type(value)
+
+    def key_text(self, key) -> str:
+        return printable(key)
+
     def table(self, value, where, required=(), optional=(), free=False) -> dict | None:
-        if not isinstance(value, dict):
-            self.bad(where, f"expected an object, found {json_type(value)}")
-            return None
         for key in getattr(value, "twice", ()):
             self.bad(join(where, printable(key)), "given twice")
-        for key in () if free else value:
-            if key not in required and key not in optional:
-                allowed = ", ".join(list(required) + list(optional))
-                self.bad(
-                    join(where, printable(key)),
-                    f"unknown key (allowed here: {allowed})",
-                )
-        for key in required:
-            if key not in value:
-                self.bad(join(where, key), "missing")
-        return value
-
-    def string(self, value, where, allow_empty=False, max_len=4000) -> str:
-        if not isinstance(value, str):
-            self.bad(where, f"expected text, found {json_type(value)}")
-            return ""
-        return super().string(value, where, allow_empty, max_len)
-
-    def number(self, value, where, lo=float("-inf"), hi=float("inf")) -> float | None:
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            self.bad(where, f"expected a number, found {json_type(value)}")
-            return None
-        return super().number(value, where, lo, hi)
-
-    def flag(self, value, where) -> bool:
-        if not isinstance(value, bool):
-            self.bad(where, f"expected true or false, found {json_type(value)}")
-            return False
-        return value
+        return super().table(value, where, required, optional, free)
 
     def prose(self, value, where, max_len=MAX_CAPTION_CHARS) -> str:
         s = self.string(value, where, max_len=max_len)

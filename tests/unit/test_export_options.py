@@ -149,6 +149,7 @@ BAD = [
     (("--transparent", "--background", "#000"), "give one of them"),
     (("--transparent", "--background", "earth"), "--background earth: give one of"),
     (("--quality", "ultra"), "--quality 'ultra': use one of standard, press"),
+    (("--lang", "de"), "--lang 'de': use one of en, ru"),
     (("--camera", "{tmp}/none.json"), "cannot read the camera file"),
     (("--camera", "{tmp}/bad.json"), "not JSON"),
     (("--camera", "{tmp}/bad.json", "--view", "top"), "leave out --view"),

@@ -109,22 +109,24 @@ class _LightItem(gl.GLGraphicsItem.GLGraphicsItem):
 
     def paint(self):
         light = self.scope.light() if self.begin else None
-        rot = _view_rotation(self.view()) if light is not None else None
-        for name in MESH_PROGRAMS:
-            prog, loc = program(name)
-            GL.glUseProgram(prog)
-            if light is None:
-                GL.glUniform1f(loc["u_sunlit"], 0.0)
-                continue
-            GL.glUniform1f(loc["u_sunlit"], 1.0)
-            lin = {k: np.maximum(v, 0.0) ** 2.2 for k, v in _colours(light).items()}
+        values = {}
+        if light is not None:
+            rot = _view_rotation(self.view())
+            colours = _colours(light)
             values = {
                 "u_sun_dir": rot @ light.sun_dir,
                 "u_glow_dir": rot @ light.glow_dir,
-                **_colours(light),
+                **colours,
                 # the station programs light in linear light: their colours raised
-                **{k.replace("_rgb", "_lin"): v for k, v in lin.items()},
+                **{
+                    k.replace("_rgb", "_lin"): np.maximum(v, 0.0) ** 2.2
+                    for k, v in colours.items()
+                },
             }
+        for name in MESH_PROGRAMS:
+            prog, loc = program(name)
+            GL.glUseProgram(prog)
+            GL.glUniform1f(loc["u_sunlit"], 1.0 if light is not None else 0.0)
             for key, value in values.items():
                 if key in loc:  # each program has the uniforms it reads
                     GL.glUniform3f(loc[key], *value)
